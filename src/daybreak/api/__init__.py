@@ -1,0 +1,1 @@
+"""daybreak.api"""

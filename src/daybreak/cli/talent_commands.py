@@ -1,0 +1,3 @@
+"""`daybreak talent ...` and `daybreak mssp ...`: solve published benchmark instances."""
+
+from __future__ import annotations

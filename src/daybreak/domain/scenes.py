@@ -77,6 +77,7 @@ class Scene:
     synopsis: str | None = None
     script_page: str | None = None
     eighths: int = 0
+    eighths_known: bool = True  # False: the source gave no length (USS `pages: null`)
     duration: timedelta | None = None
     comments: str | None = None
     banner_text: str | None = None

@@ -97,9 +97,14 @@ def reduce_instance(inst: TalentInstance) -> Reduction:
                 new_groups.append(groups[s])
                 new_durations.append(durations[s])
             old_to_new[s] = r
-        actor_masks = [
-            sum(1 << old_to_new[s] for s in range(n) if m >> s & 1) for m in actor_masks
-        ]
+        remapped = []
+        for m in actor_masks:
+            r_mask = 0
+            for s in range(n):
+                if m >> s & 1:
+                    r_mask |= 1 << old_to_new[s]
+            remapped.append(r_mask)
+        actor_masks = remapped
         groups, durations = new_groups, new_durations
     if not groups:
         return Reduction(inst, None, tuple(free), ())

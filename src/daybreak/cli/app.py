@@ -14,7 +14,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Command modules register themselves on import; keep this list the only wiring.
-    from daybreak.cli import talent_commands  # noqa: F401
+    from daybreak.cli import demo_command, project_commands, talent_commands  # noqa: F401
 
 
 _register()

@@ -96,7 +96,8 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         _expect(data, list | tuple, path)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v, f"{path}[{i}]") for i, v in enumerate(data))
-        return tuple(_decode(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, data)))
+        pairs = enumerate(zip(args, data, strict=False))
+        return tuple(_decode(a, v, f"{path}[{i}]") for i, (a, v) in pairs)
     if origin is dict:
         _expect(data, dict, path)
         key_type, value_type = args

@@ -9,9 +9,10 @@ Reads what real files write as well as what the spec says: a board's strips unde
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from daybreak.domain import (
     Board,
@@ -47,6 +48,7 @@ from daybreak.importers.uss_schema import (
 )
 
 _MISSING = object()
+_T = TypeVar("_T")
 
 
 class _Reader:
@@ -64,8 +66,15 @@ class _Reader:
         return value
 
     def get(
-        self, obj: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...],
-        *, required: bool = True, nullable: bool = True, default: Any = None,
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        kind: type | tuple[type, ...],
+        *,
+        required: bool = True,
+        nullable: bool = True,
+        default: Any = None,
     ) -> Any:
         value = obj.get(key, _MISSING)
         if value is _MISSING:
@@ -105,7 +114,7 @@ class _Reader:
                 raise self.fail(f"{path}.{key}[{i}]", f"expected an id string, got {_kind(value)}")
         return list(values)
 
-    def build(self, path: str, factory: Any, **kwargs: Any) -> Any:
+    def build(self, path: str, factory: Callable[..., _T], **kwargs: Any) -> _T:
         try:
             return factory(**kwargs)
         except (TypeError, ValueError) as exc:
@@ -142,7 +151,8 @@ def parse_uss(raw: bytes | str, *, source: str = "<uss>") -> Production:
     except json.JSONDecodeError as exc:
         raise DaybreakError(
             f"not valid JSON ({exc.msg}); the file may be truncated",
-            source=source, where=f"line {exc.lineno}, column {exc.colno}",
+            source=source,
+            where=f"line {exc.lineno}, column {exc.colno}",
         ) from None
     reader = _Reader(source)
     root = reader.obj(document, "$")
@@ -156,18 +166,28 @@ def parse_uss(raw: bytes | str, *, source: str = "<uss>") -> Production:
 
 def _production(r: _Reader, uss: dict[str, Any]) -> Production:
     p = "universalScheduleStandard"
-    categories = [_category(r, r.obj(c, f"{p}.categories[{i}]"), f"{p}.categories[{i}]")
-                  for i, c in enumerate(r.get(uss, "categories", p, list, nullable=False))]
-    elements = [_element(r, r.obj(e, f"{p}.elements[{i}]"), f"{p}.elements[{i}]")
-                for i, e in enumerate(r.get(uss, "elements", p, list, nullable=False))]
-    scenes = [_scene(r, r.obj(b, f"{p}.breakdowns[{i}]"), f"{p}.breakdowns[{i}]")
-              for i, b in enumerate(r.get(uss, "breakdowns", p, list, nullable=False))]
+    categories = [
+        _category(r, r.obj(c, f"{p}.categories[{i}]"), f"{p}.categories[{i}]")
+        for i, c in enumerate(r.get(uss, "categories", p, list, nullable=False))
+    ]
+    elements = [
+        _element(r, r.obj(e, f"{p}.elements[{i}]"), f"{p}.elements[{i}]")
+        for i, e in enumerate(r.get(uss, "elements", p, list, nullable=False))
+    ]
+    scenes = [
+        _scene(r, r.obj(b, f"{p}.breakdowns[{i}]"), f"{p}.breakdowns[{i}]")
+        for i, b in enumerate(r.get(uss, "breakdowns", p, list, nullable=False))
+    ]
     boards_raw = r.get(uss, "stripboards", p, list, required=False)
     calendars_raw = r.get(uss, "calendars", p, list, required=False)
-    boards = [_board(r, r.obj(b, f"{p}.stripboards[{i}]"), f"{p}.stripboards[{i}]")
-              for i, b in enumerate(boards_raw or [])]
-    calendars = [_calendar(r, r.obj(c, f"{p}.calendars[{i}]"), f"{p}.calendars[{i}]")
-                 for i, c in enumerate(calendars_raw or [])]
+    boards = [
+        _board(r, r.obj(b, f"{p}.stripboards[{i}]"), f"{p}.stripboards[{i}]")
+        for i, b in enumerate(boards_raw or [])
+    ]
+    calendars = [
+        _calendar(r, r.obj(c, f"{p}.calendars[{i}]"), f"{p}.calendars[{i}]")
+        for i, c in enumerate(calendars_raw or [])
+    ]
     extra = {k: v for k, v in uss.items() if k not in HEADER_KEYS and k != EXTENSION_KEY}
     ours = _decoded_extension(r, uss, p, production_extension_fields())
     header = {
@@ -188,8 +208,18 @@ def _production(r: _Reader, uss: dict[str, Any]) -> Production:
         "source": r.text(uss, "source", p, required=False),
         "uss_version": r.text(uss, "ussVersion", p, required=False),
     }
-    return r.build(p, Production, **header, categories=categories, elements=elements,
-                   scenes=scenes, boards=boards, calendars=calendars, extra=extra, **ours)
+    return r.build(
+        p,
+        Production,
+        **header,
+        categories=categories,
+        elements=elements,
+        scenes=scenes,
+        boards=boards,
+        calendars=calendars,
+        extra=extra,
+        **ours,
+    )
 
 
 def _decoded_extension(
@@ -208,23 +238,30 @@ def _decoded_extension(
 def _category(r: _Reader, c: dict[str, Any], path: str) -> Category:
     ucid = r.get(c, "ucid", path, int, nullable=False)
     return r.build(
-        path, Category, id=r.text(c, "id", path, nullable=False),
-        name=r.text(c, "name", path, nullable=False), ucid=ucid,
+        path,
+        Category,
+        id=r.text(c, "id", path, nullable=False),
+        name=r.text(c, "name", path, nullable=False),
+        ucid=ucid,
         created=r.when(c, "created", path, required=False),
         extra=_extra(c, CATEGORY_KEYS),
     )
 
 
 def _event(r: _Reader, e: dict[str, Any], path: str) -> Event:
-    type_text = r.text(e, "type", path, nullable=False)
+    type_text = r.text(e, "type", path, nullable=False) or ""
     try:
         event_type = EventType(type_text)
     except ValueError:
         raise r.fail(f"{path}.type", f"{type_text!r} is not one of start, dayOff, event") from None
     return r.build(
-        path, Event, id=r.text(e, "id", path, nullable=False),
-        when=r.when(e, "date", path, nullable=False), type=event_type,
-        name=r.text(e, "name", path, required=False), extra=_extra(e, EVENT_KEYS),
+        path,
+        Event,
+        id=r.text(e, "id", path, nullable=False),
+        when=r.when(e, "date", path, nullable=False),
+        type=event_type,
+        name=r.text(e, "name", path, required=False),
+        extra=_extra(e, EVENT_KEYS),
     )
 
 
@@ -232,8 +269,9 @@ def _events(r: _Reader, obj: dict[str, Any], path: str, *, nullable: bool) -> li
     raw = r.get(obj, "events", path, list, required=not nullable, nullable=nullable)
     if raw is None:
         return None
-    return [_event(r, r.obj(e, f"{path}.events[{i}]"), f"{path}.events[{i}]")
-            for i, e in enumerate(raw)]
+    return [
+        _event(r, r.obj(e, f"{path}.events[{i}]"), f"{path}.events[{i}]") for i, e in enumerate(raw)
+    ]
 
 
 def _days_off(r: _Reader, obj: dict[str, Any], path: str) -> list[int]:
@@ -251,17 +289,23 @@ def _element(r: _Reader, e: dict[str, Any], path: str) -> Element:
     ours = _decoded_extension(r, e, path, element_extension_fields())
     extra = _extra(e, ELEMENT_KEYS | {"doodDayCount"})
     return r.build(
-        path, Element, id=r.text(e, "id", path, nullable=False),
+        path,
+        Element,
+        id=r.text(e, "id", path, nullable=False),
         category_id=r.text(e, "category", path, nullable=False),
         name=r.text(e, "name", path, nullable=False),
         board_id=r.text(e, "elementId", path, required=False),
         created=r.when(e, "created", path, required=False),
-        is_dood=_flag(r, e, "isDood", path), allow_hold=_flag(r, e, "isHold", path),
-        allow_drop=_flag(r, e, "isDrop", path), is_id_lock=_flag(r, e, "isIdLock", path, False),
+        is_dood=_flag(r, e, "isDood", path),
+        allow_hold=_flag(r, e, "isHold", path),
+        allow_drop=_flag(r, e, "isDrop", path),
+        is_id_lock=_flag(r, e, "isIdLock", path, False),
         drop_day_count=10 if drop_count is None else drop_count,
-        days_off=_days_off(r, e, path), events=_events(r, e, path, nullable=True),
+        days_off=_days_off(r, e, path),
+        events=_events(r, e, path, nullable=True),
         linked_element_ids=r.id_list(e, "linkedElements", path, required=False),
-        extra=extra, **ours,
+        extra=extra,
+        **ours,
     )
 
 
@@ -290,8 +334,11 @@ def _scene(r: _Reader, b: dict[str, Any], path: str) -> Scene:
         extra[EXACT_PAGES] = pages  # not a whole number of eighths: keep the exact value
     ours = _decoded_extension(r, b, path, scene_extension_fields())
     return r.build(
-        path, Scene, id=r.text(b, "id", path, nullable=False),
-        number=r.text(b, "scene", path, required=False), kind=kind,
+        path,
+        Scene,
+        id=r.text(b, "id", path, nullable=False),
+        number=r.text(b, "scene", path, required=False),
+        kind=kind,
         synopsis=r.text(b, "description", path, required=False),
         script_page=r.text(b, "scriptPage", path, required=False),
         eighths=0 if pages is None else pages_to_eighths(pages),
@@ -301,7 +348,8 @@ def _scene(r: _Reader, b: dict[str, Any], path: str) -> Scene:
         banner_text=r.text(b, "bannerText", path, required=False),
         created=r.when(b, "created", path, required=False),
         element_ids=r.id_list(b, "elements", path, nullable=False) or [],
-        extra=extra, **ours,
+        extra=extra,
+        **ours,
     )
 
 
@@ -313,10 +361,14 @@ def _board(r: _Reader, s: dict[str, Any], path: str) -> Board:
     extra = _extra(s, STRIPBOARD_KEYS)
     ours = r.extension(s, path, {"version", "description"})
     return r.build(
-        path, Board, id=r.text(s, "id", path, nullable=False),
+        path,
+        Board,
+        id=r.text(s, "id", path, nullable=False),
         name=r.text(s, "name", path, nullable=False),
         calendar_id=r.text(s, "calendar", path, required=False),
-        sections=sections, extra=extra, **ours,
+        sections=sections,
+        extra=extra,
+        **ours,
     )
 
 
@@ -333,16 +385,23 @@ def _section(r: _Reader, b: dict[str, Any], path: str) -> BoardSection:
         elif isinstance(item, list):
             for j, strip_id in enumerate(item):
                 if not isinstance(strip_id, str):
-                    raise r.fail(f"{path}.{key}[{i}][{j}]",
-                                 f"expected a breakdown id, got {_kind(strip_id)}")
+                    raise r.fail(
+                        f"{path}.{key}[{i}][{j}]", f"expected a breakdown id, got {_kind(strip_id)}"
+                    )
             groups.append(StripGroup(list(item), is_day=True))
         else:
-            raise r.fail(f"{path}.{key}[{i}]",
-                         f"expected a breakdown id or a day's list of ids, got {_kind(item)}")
+            raise r.fail(
+                f"{path}.{key}[{i}]",
+                f"expected a breakdown id or a day's list of ids, got {_kind(item)}",
+            )
     extra = _extra(b, BOARD_KEYS | {"breakdownArrays"})
     return r.build(
-        path, BoardSection, id=r.text(b, "id", path, nullable=False),
-        name=r.text(b, "name", path, nullable=False), groups=groups, extra=extra,
+        path,
+        BoardSection,
+        id=r.text(b, "id", path, nullable=False),
+        name=r.text(b, "name", path, nullable=False),
+        groups=groups,
+        extra=extra,
     )
 
 
@@ -351,9 +410,13 @@ def _calendar(r: _Reader, c: dict[str, Any], path: str) -> Calendar:
     if "non_shooting" in ours:
         ours["non_shooting"] = tuple(str(x) for x in ours["non_shooting"])
     return r.build(
-        path, Calendar, id=r.text(c, "id", path, nullable=False),
-        name=r.text(c, "name", path, nullable=False), days_off=_days_off(r, c, path),
-        events=_events(r, c, path, nullable=False) or [], extra=_extra(c, CALENDAR_KEYS),
+        path,
+        Calendar,
+        id=r.text(c, "id", path, nullable=False),
+        name=r.text(c, "name", path, nullable=False),
+        days_off=_days_off(r, c, path),
+        events=_events(r, c, path, nullable=False) or [],
+        extra=_extra(c, CALENDAR_KEYS),
         **ours,
     )
 
@@ -364,11 +427,22 @@ def _extra(obj: dict[str, Any], known: set[str]) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
-            type(None): "null"}.get(type(value), f"a number ({value!r})")
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        type(None): "null",
+    }.get(type(value), f"a number ({value!r})")
 
 
 def _names(kinds: tuple[type, ...]) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-             list: "a list", dict: "an object"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "an object",
+    }
     return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))

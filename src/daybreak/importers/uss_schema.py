@@ -18,18 +18,56 @@ EXTENSION_KEY = "_daybreak"
 EXACT_PAGES = "__pages"
 
 HEADER_KEYS = {
-    "id", "author", "company", "created", "episode", "episodeName", "description", "name",
-    "project", "schedColor", "schedDate", "scriptColor", "scriptDate", "season", "source",
-    "ussVersion", "breakdowns", "categories", "elements", "stripboards", "calendars",
+    "id",
+    "author",
+    "company",
+    "created",
+    "episode",
+    "episodeName",
+    "description",
+    "name",
+    "project",
+    "schedColor",
+    "schedDate",
+    "scriptColor",
+    "scriptDate",
+    "season",
+    "source",
+    "ussVersion",
+    "breakdowns",
+    "categories",
+    "elements",
+    "stripboards",
+    "calendars",
 }
 BREAKDOWN_KEYS = {
-    "id", "bannerText", "comments", "created", "description", "elements", "pages", "scene",
-    "scriptPage", "duration", "type",
+    "id",
+    "bannerText",
+    "comments",
+    "created",
+    "description",
+    "elements",
+    "pages",
+    "scene",
+    "scriptPage",
+    "duration",
+    "type",
 }
 CATEGORY_KEYS = {"id", "created", "name", "ucid"}
 ELEMENT_KEYS = {
-    "id", "category", "created", "daysOff", "dropDayCount", "elementId", "events", "isDood",
-    "isDrop", "isHold", "isIdLock", "linkedElements", "name",
+    "id",
+    "category",
+    "created",
+    "daysOff",
+    "dropDayCount",
+    "elementId",
+    "events",
+    "isDood",
+    "isDrop",
+    "isHold",
+    "isIdLock",
+    "linkedElements",
+    "name",
 }
 STRIPBOARD_KEYS = {"id", "boards", "calendar", "name"}
 BOARD_KEYS = {"id", "name", "breakdownIds"}
@@ -38,8 +76,19 @@ EVENT_KEYS = {"id", "date", "type", "name"}
 
 _PRODUCTION_OWN = ("rules", "work_rules", "costs", "shoot_log", "milestones", "aliases")
 _ELEMENT_OWN = (
-    "performer", "daily_rate", "travel_days", "max_drops", "address", "latitude", "longitude",
-    "timezone", "daily_cost", "nearest_hospital", "location_id", "availability", "talent_id",
+    "performer",
+    "daily_rate",
+    "travel_days",
+    "max_drops",
+    "address",
+    "latitude",
+    "longitude",
+    "timezone",
+    "daily_cost",
+    "nearest_hospital",
+    "location_id",
+    "availability",
+    "talent_id",
     "notes",
 )
 _SCENE_OWN = ("heading", "omitted", "eighths_reference", "source_line")

@@ -84,8 +84,10 @@ def _breakdown(s: Scene) -> dict[str, Any]:
     pages: float | None = None
     if s.eighths_known:
         exact = s.extra.get(EXACT_PAGES)
-        pages = exact if isinstance(exact, int | float) and round(exact * 8) == s.eighths else (
-            s.eighths / 8
+        pages = (
+            exact
+            if isinstance(exact, int | float) and round(exact * 8) == s.eighths
+            else (s.eighths / 8)
         )
         if isinstance(pages, float) and pages.is_integer():
             pages = int(pages)
@@ -135,8 +137,7 @@ def _element(e: Element) -> dict[str, Any]:
 
 
 def _event(v: Event) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": v.id, "date": _date(v.when), "type": v.type.value,
-                           "name": v.name}
+    out: dict[str, Any] = {"id": v.id, "date": _date(v.when), "type": v.type.value, "name": v.name}
     _with_extras(out, v.extra)
     return out
 
@@ -149,8 +150,11 @@ def _stripboard(b: Board) -> dict[str, Any]:
         "name": b.name,
     }
     _with_extras(out, b.extra)
-    ours = {k: v for k, v in (("version", b.version), ("description", b.description))
-            if v not in (None, 1)}
+    ours = {
+        k: v
+        for k, v in (("version", b.version), ("description", b.description))
+        if v not in (None, 1)
+    }
     if ours:
         out[EXTENSION_KEY] = ours
     return out

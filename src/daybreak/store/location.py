@@ -29,15 +29,15 @@ def resolve_url(project: str | Path | None, db: str | None = None) -> str:
 def normalize_url(url: str) -> str:
     """Use the psycopg 3 driver for plain `postgresql://` URLs."""
     if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://"):]
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
 def sqlite_path(url: str) -> Path | None:
     prefix = "sqlite:///"
-    return Path(url[len(prefix):]) if url.startswith(prefix) and url != prefix else None
+    return Path(url[len(prefix) :]) if url.startswith(prefix) and url != prefix else None
 
 
 def describe(url: str) -> str:

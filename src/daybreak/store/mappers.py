@@ -28,34 +28,98 @@ def production_rows(production: Production) -> list[tuple[type[Any], list[dict[s
     for i, scene in enumerate(production.scenes):
         data = to_plain(scene)
         data.pop("element_ids")
-        scenes.append({"production_id": pid, "id": scene.id, "position": i,
-                       "number": scene.number, "kind": scene.kind.value,
-                       "eighths": scene.eighths, "data": data})
+        scenes.append(
+            {
+                "production_id": pid,
+                "id": scene.id,
+                "position": i,
+                "number": scene.number,
+                "kind": scene.kind.value,
+                "eighths": scene.eighths,
+                "data": data,
+            }
+        )
     return [
-        (ProductionRow, [{"id": pid, "name": production.name, "data": head,
-                          "updated_at": datetime.now(UTC)}]),
-        (CategoryRow, [{"production_id": pid, "id": c.id, "position": i, "name": c.name,
-                        "ucid": c.ucid, "data": to_plain(c)}
-                       for i, c in enumerate(production.categories)]),
-        (ElementRow, [{"production_id": pid, "id": e.id, "position": i,
-                       "category_id": e.category_id, "name": e.name, "data": to_plain(e)}
-                      for i, e in enumerate(production.elements)]),
-        (CalendarRow, [{"production_id": pid, "id": c.id, "position": i, "name": c.name,
-                        "data": to_plain(c)} for i, c in enumerate(production.calendars)]),
+        (
+            ProductionRow,
+            [{"id": pid, "name": production.name, "data": head, "updated_at": datetime.now(UTC)}],
+        ),
+        (
+            CategoryRow,
+            [
+                {
+                    "production_id": pid,
+                    "id": c.id,
+                    "position": i,
+                    "name": c.name,
+                    "ucid": c.ucid,
+                    "data": to_plain(c),
+                }
+                for i, c in enumerate(production.categories)
+            ],
+        ),
+        (
+            ElementRow,
+            [
+                {
+                    "production_id": pid,
+                    "id": e.id,
+                    "position": i,
+                    "category_id": e.category_id,
+                    "name": e.name,
+                    "data": to_plain(e),
+                }
+                for i, e in enumerate(production.elements)
+            ],
+        ),
+        (
+            CalendarRow,
+            [
+                {
+                    "production_id": pid,
+                    "id": c.id,
+                    "position": i,
+                    "name": c.name,
+                    "data": to_plain(c),
+                }
+                for i, c in enumerate(production.calendars)
+            ],
+        ),
         (SceneRow, scenes),
-        (SceneElementRow, [{"production_id": pid, "scene_id": scene.id, "position": j,
-                            "element_id": eid}
-                           for scene in production.scenes
-                           for j, eid in enumerate(scene.element_ids)]),
-        (BoardRow, [{"production_id": pid, "id": b.id, "position": i, "name": b.name,
-                     "version": b.version, "data": to_plain(b)}
-                    for i, b in enumerate(production.boards)]),
+        (
+            SceneElementRow,
+            [
+                {"production_id": pid, "scene_id": scene.id, "position": j, "element_id": eid}
+                for scene in production.scenes
+                for j, eid in enumerate(scene.element_ids)
+            ],
+        ),
+        (
+            BoardRow,
+            [
+                {
+                    "production_id": pid,
+                    "id": b.id,
+                    "position": i,
+                    "name": b.name,
+                    "version": b.version,
+                    "data": to_plain(b),
+                }
+                for i, b in enumerate(production.boards)
+            ],
+        ),
     ]
 
 
 def board_row(production_id: str, board: Board, position: int) -> BoardRow:
-    return BoardRow(production_id=production_id, id=board.id, position=position,
-                    name=board.name, version=board.version, data=to_plain(board))
+    return BoardRow(
+        production_id=production_id,
+        id=board.id,
+        position=position,
+        name=board.name,
+        version=board.version,
+        data=to_plain(board),
+    )
 
 
 def production_from_rows(
@@ -90,6 +154,13 @@ def _ordered(rows: list[Any]) -> list[Any]:
 
 
 __all__ = [
-    "Board", "Calendar", "Category", "Element", "Scene",
-    "board_from_row", "board_row", "production_from_rows", "production_rows",
+    "Board",
+    "Calendar",
+    "Category",
+    "Element",
+    "Scene",
+    "board_from_row",
+    "board_row",
+    "production_from_rows",
+    "production_rows",
 ]

@@ -18,7 +18,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, update
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -113,12 +123,15 @@ class Store:
             raise
         except (SQLAlchemyError, OSError) as exc:
             self.close()
-            raise DaybreakError(f"cannot open the project: {_reason(exc)}", source=self.name) from None
+            raise DaybreakError(
+                f"cannot open the project: {_reason(exc)}", source=self.name
+            ) from None
 
     # -- lifecycle --------------------------------------------------------------------
     @classmethod
-    def open(cls, project: str | Path | None, *, db: str | None = None,
-             create: bool = False) -> Store:
+    def open(
+        cls, project: str | Path | None, *, db: str | None = None, create: bool = False
+    ) -> Store:
         return cls(resolve_url(project, db), create=create)
 
     def close(self) -> None:
@@ -140,8 +153,9 @@ class Store:
                     select(MetaRow.value).where(MetaRow.key == "format")
                 ).scalar()
                 if fmt != FORMAT:
-                    raise DaybreakError("not a daybreak project (unknown format mark)",
-                                        source=self.name)
+                    raise DaybreakError(
+                        "not a daybreak project (unknown format mark)", source=self.name
+                    )
             elif tables and sqlite_path(self.url) is not None:
                 raise DaybreakError(
                     "an SQLite database of another application, not a daybreak project",
@@ -162,21 +176,34 @@ class Store:
                 log.info("migrating %s from %s to %s", self.name, current, target)
                 command.upgrade(migrations_config(connection), migrate_to)
             if "daybreak_meta" not in tables:
-                connection.execute(MetaRow.__table__.insert().values(key="format", value=FORMAT))
+                connection.execute(insert(MetaRow).values(key="format", value=FORMAT))
             if self._is_new_file:
                 connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
     # -- reading ----------------------------------------------------------------------
     def productions(self) -> list[ProductionSummary]:
         with Session(self.engine) as session:
-            heads = session.execute(select(ProductionRow.id, ProductionRow.name)
-                                    .order_by(ProductionRow.name)).all()
-            scenes = dict(session.execute(select(SceneRow.production_id, func.count())
-                                          .group_by(SceneRow.production_id)).tuples().all())
-            boards = dict(session.execute(select(BoardRow.production_id, func.count())
-                                          .group_by(BoardRow.production_id)).tuples().all())
-        return [ProductionSummary(pid, name, scenes.get(pid, 0), boards.get(pid, 0))
-                for pid, name in heads]
+            heads = session.execute(
+                select(ProductionRow.id, ProductionRow.name).order_by(ProductionRow.name)
+            ).all()
+            scenes = dict(
+                session.execute(
+                    select(SceneRow.production_id, func.count()).group_by(SceneRow.production_id)
+                )
+                .tuples()
+                .all()
+            )
+            boards = dict(
+                session.execute(
+                    select(BoardRow.production_id, func.count()).group_by(BoardRow.production_id)
+                )
+                .tuples()
+                .all()
+            )
+        return [
+            ProductionSummary(pid, name, scenes.get(pid, 0), boards.get(pid, 0))
+            for pid, name in heads
+        ]
 
     def resolve(self, production: str | None = None) -> str:
         """The id of the production named (by id or name), or of the only one."""
@@ -185,16 +212,20 @@ class Store:
             if len(found) == 1:
                 return found[0].id
             if not found:
-                raise DaybreakError("the project holds no production yet; import one first",
-                                    source=self.name)
+                raise DaybreakError(
+                    "the project holds no production yet; import one first", source=self.name
+                )
             names = ", ".join(repr(p.name) for p in found)
-            raise DaybreakError(f"the project holds several productions ({names}); "
-                                "name one with --production", source=self.name)
+            raise DaybreakError(
+                f"the project holds several productions ({names}); name one with --production",
+                source=self.name,
+            )
         for summary in found:
             if production in (summary.id, summary.name):
                 return summary.id
-        raise DaybreakError(f"no production {production!r} in the project", source=self.name,
-                            where="--production")
+        raise DaybreakError(
+            f"no production {production!r} in the project", source=self.name, where="--production"
+        )
 
     def load(self, production: str | None = None) -> Production:
         pid = self.resolve(production)
@@ -206,8 +237,13 @@ class Store:
                 return list(session.scalars(select(table).where(table.production_id == pid)))
 
             return production_from_rows(
-                head, rows(CategoryRow), rows(ElementRow), rows(SceneRow),
-                rows(SceneElementRow), rows(CalendarRow), rows(BoardRow),
+                head,
+                rows(CategoryRow),
+                rows(ElementRow),
+                rows(SceneRow),
+                rows(SceneElementRow),
+                rows(CalendarRow),
+                rows(BoardRow),
             )
 
     def load_board(self, production_id: str, board_id: str) -> Board:
@@ -227,7 +263,7 @@ class Store:
                 self._delete_rows(session, production.id)
                 for table, values in rows:  # parents first, one executemany per table
                     if values:
-                        session.execute(table.__table__.insert(), values)
+                        session.execute(insert(table), values)
         except DBAPIError as exc:
             raise DaybreakError(f"could not save: {_reason(exc)}", source=self.name) from None
 
@@ -239,17 +275,33 @@ class Store:
     def _delete_rows(session: Session, production_id: str) -> None:
         for table in _CHILD_TABLES:
             session.execute(delete(table).where(table.production_id == production_id))
-        session.execute(delete(ProductionRow).where(ProductionRow.id == production_id)
-                        .execution_options(synchronize_session=False))
+        session.execute(
+            delete(ProductionRow)
+            .where(ProductionRow.id == production_id)
+            .execution_options(synchronize_session=False)
+        )
 
-    def save_board(self, production_id: str, board: Board, *, expected_version: int,
-                   author: str = "daybreak", action: str = "edit board") -> Board:
+    def save_board(
+        self,
+        production_id: str,
+        board: Board,
+        *,
+        expected_version: int,
+        author: str = "daybreak",
+        action: str = "edit board",
+    ) -> Board:
         """Write one board if nobody changed it since `expected_version`; log the change."""
         with Session(self.engine) as session, session.begin():
             current = session.get(BoardRow, (production_id, board.id), with_for_update=True)
             if current is None:
-                position = session.scalar(select(func.count()).select_from(BoardRow)
-                                          .where(BoardRow.production_id == production_id)) or 0
+                position = (
+                    session.scalar(
+                        select(func.count())
+                        .select_from(BoardRow)
+                        .where(BoardRow.production_id == production_id)
+                    )
+                    or 0
+                )
                 if session.get(ProductionRow, production_id) is None:
                     raise DaybreakError(f"no production {production_id!r}", source=self.name)
                 board.version = 1
@@ -266,27 +318,55 @@ class Store:
                 board.version = current.version + 1
                 session.execute(
                     update(BoardRow)
-                    .where(BoardRow.production_id == production_id, BoardRow.id == board.id,
-                           BoardRow.version == expected_version)
-                    .values(name=board.name, version=board.version,
-                            data=board_row(production_id, board, 0).data)
+                    .where(
+                        BoardRow.production_id == production_id,
+                        BoardRow.id == board.id,
+                        BoardRow.version == expected_version,
+                    )
+                    .values(
+                        name=board.name,
+                        version=board.version,
+                        data=board_row(production_id, board, 0).data,
+                    )
                 )
             from daybreak.domain.codec import to_plain
 
-            session.add(ChangeRow(
-                production_id=production_id, board_id=board.id, at=datetime.now(UTC),
-                author=author, action=action,
-                before=None if before is None else to_plain(before), after=to_plain(board),
-                undone=0,
-            ))
+            session.add(
+                ChangeRow(
+                    production_id=production_id,
+                    board_id=board.id,
+                    at=datetime.now(UTC),
+                    author=author,
+                    action=action,
+                    before=None if before is None else to_plain(before),
+                    after=to_plain(board),
+                    undone=0,
+                )
+            )
         return board
 
     def changes(self, production_id: str, *, limit: int = 100) -> list[Change]:
         with Session(self.engine) as session:
-            rows = session.scalars(select(ChangeRow).where(ChangeRow.production_id == production_id)
-                                   .order_by(ChangeRow.id.desc()).limit(limit))
-            return [Change(r.id, r.production_id, r.board_id, r.at, r.author, r.action,
-                           r.before, r.after, bool(r.undone)) for r in rows]
+            rows = session.scalars(
+                select(ChangeRow)
+                .where(ChangeRow.production_id == production_id)
+                .order_by(ChangeRow.id.desc())
+                .limit(limit)
+            )
+            return [
+                Change(
+                    r.id,
+                    r.production_id,
+                    r.board_id,
+                    r.at,
+                    r.author,
+                    r.action,
+                    r.before,
+                    r.after,
+                    bool(r.undone),
+                )
+                for r in rows
+            ]
 
     def mark_undone(self, change_id: int) -> None:
         with Session(self.engine) as session, session.begin():

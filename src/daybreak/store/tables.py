@@ -8,7 +8,7 @@ rows of `scene_elements`, so the database itself refuses a breakdown naming a mi
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -32,7 +32,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON}
 
 
 class MetaRow(Base):
@@ -103,11 +103,13 @@ class SceneElementRow(Base):
     element_id: Mapped[str] = mapped_column(String(64))
     __table_args__ = (
         ForeignKeyConstraint(
-            ["production_id", "scene_id"], ["scenes.production_id", "scenes.id"],
+            ["production_id", "scene_id"],
+            ["scenes.production_id", "scenes.id"],
             ondelete="CASCADE",
         ),
         ForeignKeyConstraint(
-            ["production_id", "element_id"], ["elements.production_id", "elements.id"],
+            ["production_id", "element_id"],
+            ["elements.production_id", "elements.id"],
             ondelete="CASCADE",
         ),
     )

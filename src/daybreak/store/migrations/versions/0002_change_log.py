@@ -19,9 +19,14 @@ def upgrade() -> None:
     op.create_table(
         "changes",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("production_id", sa.String(64), sa.ForeignKey(
-            "productions.id", ondelete="CASCADE", name="fk_changes_production_id_productions"),
-            nullable=False),
+        sa.Column(
+            "production_id",
+            sa.String(64),
+            sa.ForeignKey(
+                "productions.id", ondelete="CASCADE", name="fk_changes_production_id_productions"
+            ),
+            nullable=False,
+        ),
         sa.Column("board_id", sa.String(64), nullable=True),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("author", sa.String(200), nullable=False),

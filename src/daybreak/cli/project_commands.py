@@ -56,7 +56,7 @@ def import_command(
 @app.command("export")
 @handle_errors
 def export_command(
-    project: ProjectArg,
+    project: ProjectArg = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="uss or csv.")] = "uss",
     out: Annotated[Path, typer.Option("-o", "--out", help="The file to write.")] = Path(
         "export.uss"
@@ -72,7 +72,7 @@ def export_command(
 @app.command("scenes")
 @handle_errors
 def scenes_command(
-    project: ProjectArg,
+    project: ProjectArg = None,
     board: BoardOption = None,
     db: DbOption = None,
     production: ProductionOption = None,
@@ -106,7 +106,7 @@ def scenes_command(
 @app.command("boards")
 @handle_errors
 def boards_command(
-    project: ProjectArg,
+    project: ProjectArg = None,
     db: DbOption = None,
     production: ProductionOption = None,
     json_out: JsonOption = False,

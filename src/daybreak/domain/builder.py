@@ -49,6 +49,7 @@ class ProductionBuilder:
             project=name,
             created=created,
         )
+        self.auto_number_cast = True  # number cast in order of appearance when unnumbered
         self._categories: dict[str, Category] = {}
         self._elements: dict[tuple[str, str], Element] = {}
         for preset in category_presets():
@@ -111,7 +112,7 @@ class ProductionBuilder:
         existing = self._elements.get(
             (self.category(CategoryKind.CAST).id, " ".join(character.split()).upper())
         )
-        if existing is None and "board_id" not in fields:
+        if existing is None and "board_id" not in fields and self.auto_number_cast:
             fields["board_id"] = str(len(self.production.elements_of(CategoryKind.CAST)) + 1)
         return self.element(CategoryKind.CAST, character, **fields)
 

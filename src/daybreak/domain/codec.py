@@ -70,15 +70,15 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         if data is None and type(None) in args:
             return None
-        errors = []
+        first_error: TypeError | ValueError | None = None
         for arg in args:
             if arg is type(None):
                 continue
             try:
                 return _decode(arg, data, path)
             except (TypeError, ValueError) as exc:
-                errors.append(str(exc))
-        raise ValueError(errors[0] if errors else f"{path}: unexpected null")
+                first_error = first_error or exc
+        raise first_error or TypeError(f"{path}: unexpected null")
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         if not isinstance(data, dict):
             raise TypeError(f"{path}: expected an object, got {type(data).__name__}")

@@ -3,7 +3,8 @@
 Columns (headers are matched without regard to case, spaces or punctuation):
 `scene`, `int_ext` (INT, EXT, INT/EXT), `set`, `time_of_day` (DAY, NIGHT...), `pages`
 (`1 3/8`, or decimal pages) or `eighths`, `cast` (names separated by `;`), `synopsis`,
-`location`, `script_day`, `estimated_minutes`, `id`. Any other column is a breakdown category
+`location`, `script_day`, `estimated_minutes`, `id`. A cast entry may carry its board ID:
+`1. GEORGE; 4. MARY`. Any other column is a breakdown category
 (`Props`, `Vehicles`, `Stunts`...) holding `;`-separated element names.
 """
 
@@ -46,6 +47,7 @@ _ALIASES = {
     "minutes": "estimated_minutes",
     "id": "id",
 }
+_CAST_WITH_ID = re.compile(r"^([0-9A-Za-z]{1,4})\.\s+(\S.*)$")
 COLUMNS = [
     "id",
     "scene",
@@ -88,6 +90,14 @@ def read_breakdown_csv(path: str | Path, *, name: str | None = None) -> Producti
     if "set" not in fields:
         raise DaybreakError("no `set` column in the header", source=source, where="line 1")
     builder = ProductionBuilder(name or Path(path).stem)
+    if "cast" in fields:  # board IDs given in the file: number nobody else
+        column = fields.index("cast")
+        builder.auto_number_cast = not any(
+            _CAST_WITH_ID.match(entry)
+            for row in rows[1:]
+            if len(row) > column
+            for entry in _split(row[column])
+        )
     for line_no, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -142,13 +152,20 @@ def _scene_from_row(
     extra: dict[str, Any] = {}
     if record.get("id"):
         extra["scene_id"] = record["id"]
+    cast = []
+    for entry in _split(record.get("cast", "")):
+        match = _CAST_WITH_ID.match(entry)
+        name = match.group(2) if match else entry
+        if match:
+            builder.cast(name, board_id=match.group(1))
+        cast.append(name)
     builder.scene(
         record.get("scene") or None,
         set_name=set_name,
         int_ext=parse_int_ext(int_ext) if int_ext else None,
         time_of_day=record.get("time_of_day") or None,
         eighths=eighths,
-        cast=_split(record.get("cast", "")),
+        cast=cast,
         location=record.get("location") or None,
         script_day=record.get("script_day") or None,
         synopsis=record.get("synopsis") or None,
@@ -203,7 +220,7 @@ def write_breakdown_csv(production: Production, path: str | Path) -> None:
                 strip.set_name,
                 strip.time_of_day or "",
                 format_eighths(scene.eighths),
-                "; ".join(c.name for c in strip.cast),
+                "; ".join(c.label for c in strip.cast),
                 scene.synopsis or "",
                 strip.location.name if strip.location else "",
                 strip.script_day or "",

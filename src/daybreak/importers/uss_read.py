@@ -166,6 +166,24 @@ def parse_uss(raw: bytes | str, *, source: str = "<uss>") -> Production:
 
 def _production(r: _Reader, uss: dict[str, Any]) -> Production:
     p = "universalScheduleStandard"
+    header = {
+        "id": r.text(uss, "id", p, nullable=False),
+        "name": r.text(uss, "name", p, nullable=False),
+        "author": r.text(uss, "author", p, required=False),
+        "company": r.text(uss, "company", p, required=False),
+        "created": r.when(uss, "created", p, required=False),
+        "description": r.text(uss, "description", p, required=False),
+        "episode": r.text(uss, "episode", p, required=False),
+        "episode_name": r.text(uss, "episodeName", p, required=False),
+        "project": r.text(uss, "project", p, required=False),
+        "sched_color": r.text(uss, "schedColor", p, required=False),
+        "sched_date": r.when(uss, "schedDate", p, required=False),
+        "script_color": r.text(uss, "scriptColor", p, required=False),
+        "script_date": r.when(uss, "scriptDate", p, required=False),
+        "season": r.text(uss, "season", p, required=False),
+        "source": r.text(uss, "source", p, required=False),
+        "uss_version": r.text(uss, "ussVersion", p, required=False),
+    }
     categories = [
         _category(r, r.obj(c, f"{p}.categories[{i}]"), f"{p}.categories[{i}]")
         for i, c in enumerate(r.get(uss, "categories", p, list, nullable=False))
@@ -190,24 +208,6 @@ def _production(r: _Reader, uss: dict[str, Any]) -> Production:
     ]
     extra = {k: v for k, v in uss.items() if k not in HEADER_KEYS and k != EXTENSION_KEY}
     ours = _decoded_extension(r, uss, p, production_extension_fields())
-    header = {
-        "id": r.text(uss, "id", p, nullable=False),
-        "name": r.text(uss, "name", p, nullable=False),
-        "author": r.text(uss, "author", p, required=False),
-        "company": r.text(uss, "company", p, required=False),
-        "created": r.when(uss, "created", p, required=False),
-        "description": r.text(uss, "description", p, required=False),
-        "episode": r.text(uss, "episode", p, required=False),
-        "episode_name": r.text(uss, "episodeName", p, required=False),
-        "project": r.text(uss, "project", p, required=False),
-        "sched_color": r.text(uss, "schedColor", p, required=False),
-        "sched_date": r.when(uss, "schedDate", p, required=False),
-        "script_color": r.text(uss, "scriptColor", p, required=False),
-        "script_date": r.when(uss, "scriptDate", p, required=False),
-        "season": r.text(uss, "season", p, required=False),
-        "source": r.text(uss, "source", p, required=False),
-        "uss_version": r.text(uss, "ussVersion", p, required=False),
-    }
     return r.build(
         p,
         Production,
@@ -437,6 +437,8 @@ def _kind(value: Any) -> str:
 
 
 def _names(kinds: tuple[type, ...]) -> str:
+    if int in kinds and float in kinds:
+        kinds = tuple(k for k in kinds if k is not int)
     names = {
         str: "a string",
         int: "an integer",

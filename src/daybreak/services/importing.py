@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from daybreak.domain import Production
+from daybreak.domain import BoardSection, Production, StripGroup, derived_id
 from daybreak.importers import SCREENPLAY_SUFFIXES, read_production
 from daybreak.services.projects import open_store
 
@@ -74,7 +74,17 @@ def import_file(
 
 
 def _merge_revision(current: Production, revised: Production) -> tuple[Production, list[str]]:
+    """Merge a revised script into the stored production; new scenes go to each boneyard."""
     from daybreak.importers.screenplay.revision import merge_revision
 
-    merged, summary = merge_revision(current, revised)
-    return merged, summary.lines()
+    summary = merge_revision(current, revised, color=revised.script_color)
+    for board in current.boards:
+        boneyard = board.boneyard
+        if boneyard is None:
+            boneyard = BoardSection(id=derived_id(board.id, "boneyard"), name="boneyard")
+            board.sections.append(boneyard)
+        placed = set(board.placed_strip_ids) | set(boneyard.strip_ids)
+        new = [sid for sid in summary.added if sid not in placed]
+        if new:
+            boneyard.groups.append(StripGroup(new, is_day=False))
+    return current, [summary.text]

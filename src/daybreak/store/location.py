@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from daybreak.errors import DaybreakError
@@ -79,3 +80,24 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
             "not a daybreak project",
             source=str(path),
         )
+    if application_id == 0 and _foreign_tables(path):
+        raise DaybreakError(
+            "an SQLite database of another application, not a daybreak project",
+            source=str(path),
+        )
+
+
+def _foreign_tables(path: Path) -> bool:
+    """Whether the database has tables but no daybreak mark; read-only, so nothing changes."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {
+                row[0]
+                for row in connection.execute("select name from sqlite_master where type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DaybreakError(f"not a readable SQLite database ({exc})", source=str(path)) from None
+    return bool(names) and "daybreak_meta" not in names

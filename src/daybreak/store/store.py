@@ -189,19 +189,15 @@ class Store:
             scenes = dict(
                 session.execute(
                     select(SceneRow.production_id, func.count()).group_by(SceneRow.production_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             boards = dict(
                 session.execute(
                     select(BoardRow.production_id, func.count()).group_by(BoardRow.production_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
         return [
-            ProductionSummary(pid, name, scenes.get(pid, 0), boards.get(pid, 0))
+            ProductionSummary(pid, name, int(scenes.get(pid, 0)), int(boards.get(pid, 0)))
             for pid, name in heads
         ]
 

@@ -116,7 +116,7 @@ def cmd_test(args: list[str]) -> int:
 def cmd_bench(args: list[str]) -> int:
     ensure_venv()
     ensure_test_tools()
-    return run(BIN / "daybreak", "bench", *args, check=False)
+    return run(BIN / "python", "-m", "benchmarks", *args, check=False)
 
 
 def cmd_serve(args: list[str]) -> int:

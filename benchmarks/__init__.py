@@ -1,0 +1,1 @@
+"""Benchmarks run by one command each (``python -m benchmarks.<suite>``)."""

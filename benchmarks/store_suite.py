@@ -49,10 +49,12 @@ def run(results_dir: Path, quick: bool = False) -> None:
         ("USS full sample (174 strips)", read_uss(SAMPLE)),
         ("synthetic 400 scenes, 60 cast", synthetic()),
     ):
-        with tempfile.TemporaryDirectory() as folder:
-            with Store.open(Path(folder) / "bench.daybreak", create=True) as store:
-                save = _time(lambda p=production, s=store: s.save(p), 2 if quick else 5)
-                load = _time(lambda s=store: s.load(), 2 if quick else 5)
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Store.open(Path(folder) / "bench.daybreak", create=True) as store,
+        ):
+            save = _time(lambda p=production, s=store: s.save(p), 2 if quick else 5)
+            load = _time(lambda s=store: s.load(), 2 if quick else 5)
         rows.append({"production": label, "save_s": round(save, 4), "load_s": round(load, 4)})
     (results_dir / "store.json").write_text(json.dumps(rows, indent=2) + "\n")
     lines = [

@@ -124,13 +124,14 @@ def board_row(production_id: str, board: Board, position: int) -> BoardRow:
 
 def production_from_rows(
     head: ProductionRow,
-    categories: list[CategoryRow],
-    elements: list[ElementRow],
-    scenes: list[SceneRow],
-    links: list[SceneElementRow],
-    calendars: list[CalendarRow],
-    boards: list[BoardRow],
+    categories: list[Any],
+    elements: list[Any],
+    scenes: list[Any],
+    links: list[Any],
+    calendars: list[Any],
+    boards: list[Any],
 ) -> Production:
+    """The production from its rows (ORM instances or Core rows: read by column name)."""
     element_ids: dict[str, list[str]] = {}
     for link in sorted(links, key=lambda r: (r.scene_id, r.position)):
         element_ids.setdefault(link.scene_id, []).append(link.element_id)

@@ -230,7 +230,10 @@ class Store:
             assert head is not None
 
             def rows(table: Any) -> list[Any]:
-                return list(session.scalars(select(table).where(table.production_id == pid)))
+                # Core rows, not ORM instances: loading stays fast on big productions.
+                return list(
+                    session.execute(select(table.__table__).where(table.production_id == pid))
+                )
 
             return production_from_rows(
                 head,

@@ -63,3 +63,8 @@ def print_json(data: Any) -> None:
     """Plain JSON on stdout, never styled, so scripts can parse it."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 board`, `4 boards`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

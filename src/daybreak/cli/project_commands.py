@@ -17,9 +17,15 @@ from daybreak.cli.common import (
     ProjectArg,
     console,
     handle_errors,
+    plural,
     print_json,
 )
-from daybreak.services.browse import board_record, scene_record, strips_in_board_order
+from daybreak.services.browse import (
+    board_record,
+    character_records,
+    scene_record,
+    strips_in_board_order,
+)
 from daybreak.services.exporting import export_production
 from daybreak.services.importing import import_file
 from daybreak.services.projects import load_production
@@ -45,9 +51,10 @@ def import_command(
         print_json(report.as_dict())
         return
     console.print(
-        f"[bold]{report.action.capitalize()}[/] {report.production!r} in "
-        f"{report.project}: {report.scenes} strips, {report.elements} elements, "
-        f"{report.boards} boards."
+        f"[bold]{report.action.capitalize()}[/] {report.production!r} in {report.project}: "
+        f"{plural(report.scenes, 'strip')}, {plural(report.elements, 'element')}, "
+        f"{plural(report.boards, 'board')}.",
+        highlight=False,
     )
     for line in report.changes:
         console.print(f"  {line}")
@@ -130,5 +137,34 @@ def boards_command(
             str(r["boneyard"]),
             r["calendar"] or "",
             dates,
+        )
+    console.print(table)
+
+
+@app.command("characters")
+@handle_errors
+def characters_command(
+    project: ProjectArg = None,
+    db: DbOption = None,
+    production: ProductionOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List the characters: cast by board ID with scenes and pages, then suggested extras."""
+    loaded = load_production(project, production, db=db)
+    records = character_records(loaded)
+    if json_out:
+        print_json(records)
+        return
+    table = Table(title=f"{loaded.name} — characters")
+    for column in ("ID", "Character", "Performer", "Scenes", "Pages", "First sc."):
+        table.add_column(column)
+    for r in records:
+        table.add_row(
+            r["board_id"] or ("suggested" if r["suggested"] else ""),
+            r["name"],
+            r["performer"] or "",
+            str(r["scenes"]),
+            r["pages"] or "",
+            r["first_scene"] or "",
         )
     console.print(table)

@@ -27,9 +27,21 @@ def _read_csv(path: Path) -> Production:
     return read_breakdown_csv(path)
 
 
+def _read_screenplay(path: Path) -> Production:
+    from daybreak.importers.screenplay import read_screenplay
+    from daybreak.importers.screenplay.to_production import screenplay_to_production
+
+    script = read_screenplay(path)
+    # The title names the production, so a revised script (another file name) finds it.
+    title = " ".join(str(script.title_page.get("title", "")).split())
+    production: Production = screenplay_to_production(script, name=title or path.stem)
+    return production
+
+
 READERS: dict[str, Callable[[Path], Production]] = {
     ".uss": _read_uss,
     ".csv": _read_csv,
+    **{suffix: _read_screenplay for suffix in SCREENPLAY_SUFFIXES},
 }
 
 

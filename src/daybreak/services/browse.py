@@ -95,3 +95,60 @@ def board_record(production: Production, board: Board) -> dict[str, Any]:
         "end": end,
         "version": board.version,
     }
+
+
+NON_SPEAKING = "Non-speaking"
+
+
+def character_records(production: Production) -> list[dict[str, Any]]:
+    """Cast members by board ID with their scene counts and pages, then the non-speaking
+    characters the screenplay import suggests (seen in action lines, not yet in the cast)."""
+    scenes_of: dict[str, list[str]] = {}
+    eighths_of: dict[str, int] = {}
+    for strip in production.strips().values():
+        if strip.scene.omitted or strip.scene.is_banner:
+            continue
+        for member in strip.cast:
+            scenes_of.setdefault(member.id, []).append(strip.scene.number or "")
+            eighths_of[member.id] = eighths_of.get(member.id, 0) + strip.scene.eighths
+    aliases = {alias: name for alias, name in production.aliases.items()}
+    records: list[dict[str, Any]] = []
+    for member in production.cast:
+        numbers = scenes_of.get(member.id, [])
+        records.append(
+            {
+                "id": member.id,
+                "board_id": member.board_id,
+                "name": member.name,
+                "performer": member.performer,
+                "aliases": sorted(a for a, n in aliases.items() if n == member.name),
+                "scenes": len(numbers),
+                "eighths": eighths_of.get(member.id, 0),
+                "pages": format_eighths(eighths_of.get(member.id, 0)),
+                "first_scene": numbers[0] if numbers else None,
+                "suggested": False,
+            }
+        )
+    cast_names = {m.name.upper() for m in production.cast}
+    suggested: dict[str, list[str]] = {}
+    for scene in production.scenes:
+        for hint in scene.extra.get("_suggestions", []):
+            name = str(hint.get("name", "")).upper()
+            if hint.get("category") == NON_SPEAKING and name and name not in cast_names:
+                suggested.setdefault(name, []).append(scene.number or "")
+    for name, numbers in sorted(suggested.items()):
+        records.append(
+            {
+                "id": None,
+                "board_id": None,
+                "name": name,
+                "performer": None,
+                "aliases": [],
+                "scenes": len(set(numbers)),
+                "eighths": None,
+                "pages": None,
+                "first_scene": numbers[0],
+                "suggested": True,
+            }
+        )
+    return records

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from daybreak.importers import read_production
+from daybreak.domain import BoardSection, Production, StripGroup, derived_id
+from daybreak.importers import SCREENPLAY_SUFFIXES, read_production
 from daybreak.services.projects import open_store
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,12 @@ def import_file(
         existing_ids = {p.id for p in store.productions()}
         changes: list[str] = []
         result = incoming
-        action = "updated" if incoming.id in existing_ids else "created"
+        if incoming.id in existing_ids:
+            action = "updated"
+            if Path(path).suffix.lower() in SCREENPLAY_SUFFIXES:
+                result, changes = _merge_revision(store.load(incoming.id), incoming)
+        else:
+            action = "created"
         store.save(result)
         log.info("%s production %s from %s", action, result.name, path)
         return ImportReport(
@@ -65,3 +71,20 @@ def import_file(
             boards=len(result.boards),
             changes=changes,
         )
+
+
+def _merge_revision(current: Production, revised: Production) -> tuple[Production, list[str]]:
+    """Merge a revised script into the stored production; new scenes go to each boneyard."""
+    from daybreak.importers.screenplay.revision import merge_revision
+
+    summary = merge_revision(current, revised, color=revised.script_color)
+    for board in current.boards:
+        boneyard = board.boneyard
+        if boneyard is None:
+            boneyard = BoardSection(id=derived_id(board.id, "boneyard"), name="boneyard")
+            board.sections.append(boneyard)
+        placed = set(board.placed_strip_ids) | set(boneyard.strip_ids)
+        new = [sid for sid in summary.added if sid not in placed]
+        if new:
+            boneyard.groups.append(StripGroup(new, is_day=False))
+    return current, [summary.text]

@@ -14,7 +14,12 @@ app = typer.Typer(
 
 def _register() -> None:
     # Command modules register themselves on import; keep this list the only wiring.
-    from daybreak.cli import demo_command, project_commands, talent_commands  # noqa: F401
+    from daybreak.cli import (  # noqa: F401
+        demo_command,
+        project_commands,
+        shoot_commands,
+        talent_commands,
+    )
 
 
 _register()

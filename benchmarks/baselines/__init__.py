@@ -1,0 +1,1 @@
+"""Baseline solvers the talent benchmark compares against."""

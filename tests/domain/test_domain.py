@@ -163,3 +163,28 @@ def test_validation_names_a_missing_element() -> None:
     with pytest.raises(DaybreakError, match="names element 'nope'") as info:
         builder.build()
     assert "breakdowns[0].elements[1]" in str(info.value)
+
+
+def test_second_unit_strips_are_not_the_main_units() -> None:
+    """A second-unit section is placed but shot apart: the main unit's days and the strips
+    the engine schedules leave it out; the boneyard stays out of both."""
+    from daybreak.domain import BoardSection, StripGroup
+    from daybreak.engine.compile import compile_problem
+
+    builder = ProductionBuilder("Units")
+    for number in ("1", "2", "3"):
+        builder.scene(number, set_name="CLIFF", int_ext="EXT", time_of_day="DAY")
+    builder.script_order_board()
+    production = builder.build()
+    board = production.boards[0]
+    first, second, third = board.sections[0].strip_ids
+    board.sections = [
+        BoardSection("main", "Stripboard", [StripGroup([first, second], is_day=True)]),
+        BoardSection("su", "Second Unit", [StripGroup([third], is_day=True)], {"unit": "second"}),
+    ]
+    assert board.main is not None and board.main.id == "main"
+    assert board.main_unit_strip_ids == [first, second]
+    assert board.placed_strip_ids == [first, second, third]
+    assert board.days == [[first, second]]
+    data = compile_problem(production, board, days=1)
+    assert set(data.scene_ids) == {first, second}

@@ -31,6 +31,11 @@ class BoardSection:
         return self.name.strip().lower() == BONEYARD
 
     @property
+    def is_second_unit(self) -> bool:
+        """A second unit shooting in parallel on its own days (see docs/shoot.md)."""
+        return self.extra.get("unit") == "second"
+
+    @property
     def strip_ids(self) -> list[str]:
         return [sid for group in self.groups for sid in group.strip_ids]
 
@@ -69,7 +74,7 @@ class Board:
     @property
     def main(self) -> BoardSection | None:
         """The section that is shot: the first one that is not the boneyard."""
-        return next((s for s in self.sections if not s.is_boneyard), None)
+        return next((s for s in self.sections if not s.is_boneyard and not s.is_second_unit), None)
 
     @property
     def boneyard(self) -> BoardSection | None:
@@ -79,6 +84,16 @@ class Board:
     def placed_strip_ids(self) -> list[str]:
         """Strips of every non-boneyard section, in board order."""
         return [sid for s in self.sections if not s.is_boneyard for sid in s.strip_ids]
+
+    @property
+    def main_unit_strip_ids(self) -> list[str]:
+        """Placed strips the main unit shoots: second-unit sections left out."""
+        return [
+            sid
+            for s in self.sections
+            if not s.is_boneyard and not s.is_second_unit
+            for sid in s.strip_ids
+        ]
 
     @property
     def days(self) -> list[list[str]]:

@@ -187,6 +187,24 @@ def test_board_edit_on_an_old_version_is_refused(tmp_path: Path) -> None:
         assert [c.action for c in changes] == ["edit board"]
 
 
+def test_saving_the_whole_production_keeps_the_change_log(tmp_path: Path) -> None:
+    """A breakdown edit saves the production whole; the board changes logged before stay."""
+    path = tmp_path / "p.daybreak"
+    production = small_production()
+    with Store.open(path, create=True) as store:
+        store.save(production)
+        board = store.load().boards[0]
+        board.sections[0].groups = [
+            StripGroup(list(reversed(board.sections[0].strip_ids)), is_day=True)
+        ]
+        store.save_board(production.id, board, expected_version=board.version)
+        edited = store.load()
+        edited.scenes[0].synopsis = "Mary burns the toast"
+        store.save(edited)
+        assert [c.action for c in store.changes(production.id)] == ["edit board"]
+        assert store.load().scenes[0].synopsis == "Mary burns the toast"
+
+
 def test_several_productions_in_one_project(tmp_path: Path) -> None:
     """One file holds several productions; naming one is required to read it."""
     path = tmp_path / "studio.daybreak"

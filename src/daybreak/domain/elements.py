@@ -86,6 +86,9 @@ class Element:
     days may be paid: USS isHold), ``allow_drop`` with ``drop_day_count`` (a drop and pick-up
     is allowed when the gap is longer than this many days: USS isDrop / dropDayCount).
     ``days_off`` are weekdays the element never works (0 = Sunday ... 6 = Saturday, USS).
+    ``talent_id`` links a cast member or a location to its talent registry entry
+    (:class:`~daybreak.domain.registry.RegistryEntry`), the same person or place in every
+    production of the project.
     """
 
     id: str

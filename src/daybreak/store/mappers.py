@@ -68,6 +68,7 @@ def production_rows(production: Production) -> list[tuple[type[Any], list[dict[s
                     "category_id": e.category_id,
                     "name": e.name,
                     "data": to_plain(e),
+                    "talent_id": e.talent_id,
                 }
                 for i, e in enumerate(production.elements)
             ],

@@ -259,9 +259,24 @@ class Store:
         rows = production_rows(production)
         try:
             with Session(self.engine) as session, session.begin():
-                self._delete_rows(session, production.id)
+                # The production row is updated in place, not deleted: deleting it would
+                # cascade to the change log and lose every recorded change and undo.
+                for table in _CHILD_TABLES:
+                    session.execute(delete(table).where(table.production_id == production.id))
+                stored = session.scalar(
+                    select(ProductionRow.id).where(ProductionRow.id == production.id)
+                )
                 for table, values in rows:  # parents first, one executemany per table
-                    if values:
+                    if not values:
+                        continue
+                    if table is ProductionRow and stored is not None:
+                        session.execute(
+                            update(ProductionRow)
+                            .where(ProductionRow.id == production.id)
+                            .values(values[0])
+                            .execution_options(synchronize_session=False)
+                        )
+                    else:
                         session.execute(insert(table), values)
         except DBAPIError as exc:
             raise DaybreakError(f"could not save: {_reason(exc)}", source=self.name) from None

@@ -75,6 +75,8 @@ class ElementRow(Base):
     category_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(400))
     data: Mapped[dict[str, Any]]
+    # The talent registry entry (`Element.talent_id`, also in `data`): a column for queries.
+    talent_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     __table_args__ = (
         ForeignKeyConstraint(
             ["production_id", "category_id"],
@@ -149,3 +151,17 @@ class ChangeRow(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     undone: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegistryRow(Base):
+    """The talent registry: performers and locations shared across productions by identity.
+
+    Elements link to an entry by `elements.talent_id` (no foreign key: a production imported
+    from another project may name an entry this project does not hold yet).
+    """
+
+    __tablename__ = "registry"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]]

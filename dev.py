@@ -108,7 +108,8 @@ def cmd_test(args: list[str]) -> int:
     ensure_test_tools()
     if cmd_lint([]):
         return 1
-    env = {**os.environ, "DAYBREAK_TEST_PG_URL": PG_URL}
+    # Strict skips: only the corpus tests may skip (where ../shared is absent).
+    env = {**os.environ, "DAYBREAK_TEST_PG_URL": PG_URL, "DAYBREAK_STRICT_SKIPS": "1"}
     return run(BIN / "python", "-m", "pytest", "-n", "2", "--dist", "loadfile", *args,
                check=False, env=env)
 

@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("suite", nargs="*", help=f"suites to run (default: all of {suites()})")
     parser.add_argument("--quick", action="store_true", help="short time limits, for a smoke run")
     args = parser.parse_args(argv)
-    chosen = args.suite or suites()
+    # `engine` and `engine_suite` both name benchmarks/engine_suite.py
+    chosen = [s if s.endswith("_suite") else f"{s}_suite" for s in args.suite] or suites()
     unknown = sorted(set(chosen) - set(suites()))
     if unknown:
         parser.error(f"unknown suite(s) {unknown}; known: {suites()}")

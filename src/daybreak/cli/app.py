@@ -17,6 +17,12 @@ def _register() -> None:
     from daybreak.cli import (  # noqa: F401
         demo_command,
         project_commands,
+        registry_commands,
+        repair_commands,
+        report_commands,
+        scenario_commands,
+        schedule_commands,
+        serve_command,
         shoot_commands,
         talent_commands,
     )

@@ -20,8 +20,8 @@ def demo_command(
     ),
 ) -> None:
     """Build a demo project from data shipped with daybreak and run every feature on it."""
-    with console.status("Running the demo…"):
-        ctx = run_demo(out)
+    with console.status("Running the demo…") as status:
+        ctx = run_demo(out, on_step=lambda step: status.update(f"{step}…"))
     console.rule("[bold]daybreak demo")
     for line in ctx.lines:
         console.print(line, highlight=False)

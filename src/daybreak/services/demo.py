@@ -7,6 +7,7 @@ add their step to `STEPS`.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,7 +15,10 @@ from pathlib import Path
 
 from daybreak.domain import Production
 from daybreak.importers.uss import read_uss
+from daybreak.reports.dood import build_dood
+from daybreak.reports.generate import write_report
 from daybreak.services.browse import board_record
+from daybreak.services.demo_northbound import step_northbound
 from daybreak.services.exporting import export_production
 from daybreak.services.importing import import_file
 from daybreak.services.projects import load_production
@@ -71,7 +75,55 @@ def step_export(ctx: DemoContext) -> None:
     ctx.written.append(target)
 
 
-STEPS: list[Callable[[DemoContext], None]] = [step_import, step_boards, step_export]
+REPORTS_BOARD = "Rev. WHITE"
+DEMO_REPORTS = (
+    ("dood", "pdf"),
+    ("dood", "csv"),
+    ("dood", "xlsx"),
+    ("oneliner", "pdf"),
+    ("stripboard", "html"),
+    ("stripboard", "pdf"),
+    ("callsheet", "pdf"),
+    ("stripboard", "ics"),
+)
+
+
+def step_reports(ctx: DemoContext) -> None:
+    """Reports: DOOD, one-liner, stripboard, call sheet and shoot days of "Rev. WHITE"."""
+    assert ctx.production is not None
+    board = ctx.production.board(REPORTS_BOARD)
+    folder = ctx.out / "reports"
+    started = time.perf_counter()
+    for kind, fmt in DEMO_REPORTS:
+        name = "shoot-days" if fmt == "ics" else ("callsheet-day1" if kind == "callsheet" else kind)
+        out = write_report(
+            ctx.production,
+            board,
+            kind,
+            fmt,
+            folder / f"{name}.{fmt}",
+            day=1 if kind == "callsheet" else None,
+        )
+        ctx.written.append(out)
+    dood = build_dood(ctx.production, board)
+    ctx.lines.append(
+        f"Reports of {REPORTS_BOARD!r} in {folder}: {len(DEMO_REPORTS)} files in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    ctx.lines.append(
+        f"  DOOD: {len(dood.rows)} cast over {len(dood.day_columns)} days; "
+        f"{dood.total('work')} work, {dood.total('hold')} hold, "
+        f"{dood.total('paid')} paid days (from the evaluator)"
+    )
+
+
+STEPS: list[Callable[[DemoContext], None]] = [
+    step_import,
+    step_boards,
+    step_export,
+    step_reports,
+    step_northbound,
+]
 
 
 def run_demo(out: Path, *, on_step: Callable[[str], None] | None = None) -> DemoContext:

@@ -9,8 +9,8 @@ import pytest
 
 from daybreak.domain import Board, Production
 from daybreak.errors import DaybreakError
-from daybreak.services.conflicts import find_conflicts
 from daybreak.services.bookings import board_bookings
+from daybreak.services.conflicts import find_conflicts
 from daybreak.services.joint import _solve_after, schedule_joint
 from daybreak.services.registry import auto_link, link_element
 from daybreak.store import Store

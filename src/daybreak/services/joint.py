@@ -144,11 +144,7 @@ def _solve_around(
                 blocks[element_id][-1] = other_side
             flips = []
             continue
-        clashing = [
-            b
-            for b in solved.side.bookings
-            if b.talent_id in by_entry and set(b.dates) & set(by_entry[b.talent_id].dates)
-        ]
+        clashing = _clashing(solved, by_entry)
         if not clashing:
             return solved
         flips = []
@@ -194,13 +190,16 @@ def _solve_after(
         seed=seed,
         name=name,
     )
-    if solved is None:
-        return None
-    for booking in solved.side.bookings:
-        other = shared.get(booking.talent_id)
-        if other is not None and set(booking.dates) & set(other.dates):
-            return None
-    return solved
+    return None if solved is None or _clashing(solved, shared) else solved
+
+
+def _clashing(solved: Solved, other: dict[str, Booking]) -> list[Booking]:
+    """This solve's bookings sharing a date with the other production's (by registry entry)."""
+    return [
+        b
+        for b in solved.side.bookings
+        if b.talent_id in other and set(b.dates) & set(other[b.talent_id].dates)
+    ]
 
 
 def schedule_joint(

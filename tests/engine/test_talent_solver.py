@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from daybreak.engine.talent.bounds import mask_cost_function, on_actor_bound
 from daybreak.engine.talent.dominance import allowed_moves, blockers
-from daybreak.engine.talent.finish_order import FinishOrderBound
 from daybreak.engine.talent.generator import random_instance
 from daybreak.engine.talent.heuristic import greedy_order, local_search
 from daybreak.engine.talent.instance import TalentInstance
@@ -214,36 +213,3 @@ def test_dominance_rules_keep_the_optimum_from_every_state(inst: TalentInstance)
     every = _completions(inst, lambda rem, on: rem)
     kept = _completions(inst, lambda rem, on: allowed_moves(rem, on, inst.scene_actors, table))
     assert kept == every
-
-
-@settings(max_examples=200, deadline=None)
-@given(small_instances(), st.data())
-def test_finish_order_bound_is_the_on_actor_optimum(
-    inst: TalentInstance, data: st.DataObject
-) -> None:
-    """The DP equals the on actors' least idle by enumeration, and is at least Smith's bound."""
-    n = inst.num_scenes
-    prefix = data.draw(st.permutations(range(n)))[: data.draw(st.integers(0, n))]
-    scheduled = sum(1 << s for s in prefix)
-    remaining = ((1 << n) - 1) & ~scheduled
-    on = _on_actors(inst, scheduled)
-    rest = [s for s in range(n) if remaining >> s & 1]
-    d, c, acts = inst.durations, inst.costs, inst.actor_scenes
-    best = None
-    for perm in itertools.permutations(rest):
-        t = 0
-        end = [0] * n
-        for s in perm:
-            t += d[s]
-            end[s] = t
-        idle = 0
-        for a in range(inst.num_actors):
-            if on >> a & 1:
-                mine = [s for s in rest if acts[a] >> s & 1]
-                idle += c[a] * (max(end[s] for s in mine) - sum(d[s] for s in mine))
-        best = idle if best is None or idle < best else best
-    assert best is not None
-    value = FinishOrderBound(inst.scene_actors, d, c, max_actors=99)(remaining, on)
-    smith = on_actor_bound(remaining, on, inst.scene_actors, d, c, mask_cost_function(c))
-    assert smith <= value == best
-    assert FinishOrderBound(inst.scene_actors, d, c, max_actors=1)(remaining, on) in (None, 0)

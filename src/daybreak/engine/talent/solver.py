@@ -6,18 +6,15 @@ already, still have scenes left) not in ``s`` wait for ``d_s`` days. So the prob
 shortest path over subsets of scenes. The search is A* with
 
 * the safe reductions of :mod:`preprocess`,
-* two admissible bounds on the idle still to come, both on the on actors only: the
-  cheap Smith-rule bound of :mod:`bounds` and the exact finishing-order DP of
-  :mod:`finish_order` (so the first goal popped is optimal and the smallest open key
-  is a valid lower bound at any time),
+* the on-actor lower bound of :mod:`bounds` (admissible, so the first goal popped is
+  optimal and the smallest open key is a valid lower bound at any time),
 * the dominance rules of :mod:`dominance`: a remaining scene that needs exactly the on
   actors is shot next, and a scene subsumed by a remaining scene whose other actors are
   all on is not shot yet,
 * an upper bound from :mod:`heuristic` to prune every state whose key reaches it,
 * memoisation: each subset is kept with its cheapest known prefix only,
 * lazy bounds: a child enters the heap with ``max(0, h(parent) - step)`` (admissible,
-  since ``h*(parent) <= step + h*(child)``), gets the cheap bound when first popped and
-  the DP only if it is popped again, so the DP runs on states that still look promising.
+  since ``h*(parent) <= step + h*(child)``) and gets its own bound when first popped.
 """
 
 from __future__ import annotations
@@ -28,7 +25,6 @@ from dataclasses import dataclass
 
 from daybreak.engine.talent.bounds import OnActorBound, mask_cost_function
 from daybreak.engine.talent.dominance import allowed_moves, blockers
-from daybreak.engine.talent.finish_order import FinishOrderBound
 from daybreak.engine.talent.heuristic import OrderEvaluator, greedy_order, local_search
 from daybreak.engine.talent.instance import TalentInstance
 from daybreak.engine.talent.preprocess import reduce_instance
@@ -133,48 +129,35 @@ class _Search:
         acts = inst.actor_scenes
         d = inst.durations
         mc = self.mask_cost
-        cheap = OnActorBound(sa, d, inst.costs)
-        exact = FinishOrderBound(sa, d, inst.costs)
+        bound = OnActorBound(sa, d, inst.costs)
         table = blockers(sa, d)
         deadline = self.deadline
-        # Lazy A* with two bounds: a child enters the heap with the admissible estimate
-        # max(0, h(parent) - step) (level 0); when popped it gets the cheap on-actor
-        # bound (level 1), and when popped again with that, the exact on-actor DP
-        # (level 2). Whenever a level raises the key the state goes back to the heap.
-        # Entries: f, -depth, g, h, scheduled, on, level.
-        heap: list[tuple[int, int, int, int, int, int, int]] = [(0, 0, 0, 0, 0, 0, 2)]
+        # Lazy A*: a child enters the heap with the admissible estimate
+        # max(0, h(parent) - step) and gets its real bound when first popped.
+        # Entries: f, -depth, g, h, scheduled, on, exact-h flag.
+        heap: list[tuple[int, int, int, int, int, int, bool]] = [(0, 0, 0, 0, 0, 0, True)]
         best_g: dict[int, int] = {0: 0}
-        h_cache: dict[int, tuple[int, int]] = {}
+        h_cache: dict[int, int] = {}
         parent: dict[int, tuple[int, int]] = {}
         pop = heapq.heappop
         push = heapq.heappush
         while heap:
-            f, negdepth, g, h, scheduled, on, level = pop(heap)
+            f, negdepth, g, h, scheduled, on, exact = pop(heap)
             if f >= ub:
                 return ub, None
             if g > best_g[scheduled]:
                 continue
             remaining = full & ~scheduled
-            if level < 2:
-                h_new = h
-                known = h_cache.get(scheduled)
-                if known is not None and known[1] > level:
-                    level = known[1]
-                    if known[0] > h_new:
-                        h_new = known[0]
-                while level < 2 and h_new <= h:
-                    if level == 0:
-                        v: int | None = cheap(remaining, on)
-                    else:
-                        v = exact(remaining, on)
-                    level += 1
-                    if v is not None and v > h_new:
-                        h_new = v
-                    h_cache[scheduled] = (h_new, level)
-                if h_new > h:
-                    if g + h_new < ub:
-                        push(heap, (g + h_new, negdepth, g, h_new, scheduled, on, level))
+            if not exact:
+                h2 = h_cache.get(scheduled)
+                if h2 is None:
+                    h2 = bound(remaining, on)
+                    h_cache[scheduled] = h2
+                if h2 > h:
+                    if g + h2 < ub:
+                        push(heap, (g + h2, negdepth, g, h2, scheduled, on, True))
                     continue
+                h = h2
             if scheduled == full:
                 order: list[int] = []
                 s_cur = scheduled
@@ -203,13 +186,12 @@ class _Search:
                 if old is not None and old <= g2:
                     continue
                 best_g[s2] = g2
-                hc = h - step if h > step else 0
-                lev = 0
-                known = h_cache.get(s2)
-                if known is not None:
-                    lev = known[1]
-                    if known[0] > hc:
-                        hc = known[0]
+                hc = h_cache.get(s2)
+                if hc is None:
+                    hc = h - step if h > step else 0
+                    exact_child = False
+                else:
+                    exact_child = True
                 f2 = g2 + hc
                 if f2 >= ub:
                     continue
@@ -222,5 +204,5 @@ class _Search:
                     if acts[b.bit_length() - 1] & rem2:
                         on2 |= b
                 parent[s2] = (scheduled, s)
-                push(heap, (f2, depth, g2, hc, s2, on2, lev))
+                push(heap, (f2, depth, g2, hc, s2, on2, exact_child))
         return ub, None

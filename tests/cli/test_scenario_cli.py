@@ -55,7 +55,11 @@ def test_scenario_then_compare(project: Path) -> None:
     code, out, err = invoke("compare", project, "Plan", "Later", "--json")
     assert code == 0, err
     result = json.loads(out)
-    assert result["difference"]["wrap_days"] >= 14
+    difference = result["difference"]
+    assert difference["start_days"] == 14  # the push itself
+    # the re-plan may take a day less or more; with no fewer days it wraps 2 weeks later
+    assert difference["wrap_days"] > 0
+    assert difference["days"] < 0 or difference["wrap_days"] >= 14
     for side, board in (("a", production.board("Plan")), ("b", later)):
         panel = evaluate_board(production, board)
         assert result[side]["total"] == pytest.approx(panel["total"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from daybreak.engine.talent.heuristic import greedy_order, local_search
 from daybreak.engine.talent.instance import TalentInstance
 from daybreak.engine.talent.preprocess import reduce_instance
 from daybreak.engine.talent.solver import solve_talent
+from daybreak.engine.talent.subset_dp import subset_dp
 from daybreak.importers.talent_formats import read_talent
 
 SHARED_TALENT = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks" / "talent"
@@ -64,11 +66,12 @@ def small_instances(draw: st.DrawFn) -> TalentInstance:
     return TalentInstance(durations, costs, masks)
 
 
+@pytest.mark.parametrize("method", ["astar", "subsets"])
 @settings(max_examples=150, deadline=None)
-@given(small_instances())
-def test_random_small_instances_match_brute_force(inst: TalentInstance) -> None:
-    """On random instances of at most 7 scenes the proven optimum equals brute force."""
-    res = solve_talent(inst, time_limit=None, heuristic_time=0.0)
+@given(inst=small_instances())
+def test_random_small_instances_match_brute_force(inst: TalentInstance, method: str) -> None:
+    """On random instances of at most 7 scenes both exact methods prove the brute force."""
+    res = solve_talent(inst, time_limit=None, heuristic_time=0.0, method=method)
     assert res.status == "OPTIMAL"
     assert res.cost == brute_force(inst) == res.lower_bound
     assert inst.total_cost(res.order) == res.cost
@@ -140,6 +143,34 @@ def test_time_limit_returns_feasible_order_and_valid_bound() -> None:
     assert inst.working_cost <= res.lower_bound <= res.cost
     assert res.status in ("OPTIMAL", "FEASIBLE")
     assert res.seconds < 3.0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_subset_dp_and_astar_agree_on_medium_instances(seed: int) -> None:
+    """On 11-14 scene instances (too many to enumerate) the two exact methods agree."""
+    inst = random_instance(11 + seed % 4, 5 + seed, seed=seed, density=0.35)
+    by_dp = solve_talent(inst, time_limit=None, heuristic_time=0.0, method="subsets")
+    by_astar = solve_talent(inst, time_limit=None, heuristic_time=0.0, method="astar")
+    assert by_dp.status == by_astar.status == "OPTIMAL"
+    assert by_dp.cost == by_astar.cost == inst.total_cost(by_dp.order)
+    assert by_dp.cost > inst.working_cost  # the instances do have idle time to fight
+
+
+def test_subset_dp_past_its_deadline_returns_nothing() -> None:
+    """A deadline already passed stops the DP; the solver then keeps its heuristic order."""
+    inst = random_instance(14, 6, seed=2, density=0.35)
+    assert subset_dp(inst, deadline=time.perf_counter() - 1.0) is None
+    solved = subset_dp(inst)
+    assert solved is not None
+    assert solved[0] == solve_talent(inst, method="astar").idle_cost
+    res = solve_talent(inst, time_limit=0.0, heuristic_time=0.0, method="subsets")
+    assert res.status == "FEASIBLE"
+    assert res.lower_bound == inst.working_cost <= res.cost == inst.total_cost(res.order)
+
+
+def test_unknown_method_is_refused() -> None:
+    with pytest.raises(ValueError, match="auto, astar or subsets"):
+        solve_talent(tiny(), method="dp")
 
 
 def test_heuristic_gives_a_permutation_no_worse_than_greedy() -> None:

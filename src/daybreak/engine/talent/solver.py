@@ -3,7 +3,9 @@
 Following Garcia de la Banda, Stuckey & Chu (2011), the idle cost of shooting scene
 ``s`` next depends only on the set ``S`` already shot: the on actors ``O`` (worked
 already, still have scenes left) not in ``s`` wait for ``d_s`` days. So the problem is a
-shortest path over subsets of scenes. The search is A* with
+shortest path over subsets of scenes. Up to :data:`subset_dp.MAX_SCENES` scenes (after
+reduction) every subset is solved outright by the vectorised DP of :mod:`subset_dp`;
+larger instances use A* with
 
 * the safe reductions of :mod:`preprocess`,
 * the on-actor lower bound of :mod:`bounds` (admissible, so the first goal popped is
@@ -28,6 +30,7 @@ from daybreak.engine.talent.dominance import allowed_moves, blockers
 from daybreak.engine.talent.heuristic import OrderEvaluator, greedy_order, local_search
 from daybreak.engine.talent.instance import TalentInstance
 from daybreak.engine.talent.preprocess import reduce_instance
+from daybreak.engine.talent.subset_dp import MAX_SCENES, subset_dp
 
 OPTIMAL = "OPTIMAL"
 FEASIBLE = "FEASIBLE"
@@ -44,6 +47,7 @@ class TalentResult:
     status: str
     seconds: float
     nodes: int
+    """A* nodes expanded, or the states of the subset DP."""
 
     @property
     def gap(self) -> float:
@@ -56,13 +60,18 @@ def solve_talent(
     *,
     time_limit: float | None = None,
     heuristic_time: float | None = None,
+    method: str = "auto",
 ) -> TalentResult:
     """Solve ``instance`` to proven optimality, or return the best order when time runs out.
 
     ``time_limit`` bounds the wall time in seconds (``None``: no limit). The returned
     ``lower_bound`` is valid in every case; ``status`` is ``"OPTIMAL"`` when
-    ``cost == lower_bound`` was proven, ``"FEASIBLE"`` otherwise.
+    ``cost == lower_bound`` was proven, ``"FEASIBLE"`` otherwise. ``method`` picks the
+    exact search: ``"subsets"`` (the DP over every subset), ``"astar"``, or ``"auto"``
+    (the DP up to :data:`~daybreak.engine.talent.subset_dp.MAX_SCENES` reduced scenes).
     """
+    if method not in ("auto", "astar", "subsets"):
+        raise ValueError(f"method must be auto, astar or subsets, not {method!r}")
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
     work = instance.working_cost
@@ -85,9 +94,13 @@ def solve_talent(
     red_work = inst.working_cost
     ub = ub_total - red_work  # idle cost of the reduced instance
     best_order = ub_order
-    search = _Search(inst, deadline)
-    idle_lb, found = search.astar(inst, ub)
-    nodes = search.nodes
+    small = inst.num_scenes <= MAX_SCENES and inst.num_actors <= 64
+    if method == "subsets" or (method == "auto" and small):
+        idle_lb, found, nodes = _by_subsets(inst, ub, deadline)
+    else:
+        search = _Search(inst, deadline)
+        idle_lb, found = search.astar(inst, ub)
+        nodes = search.nodes
     if found is not None:
         best_order = found
         ub = inst.idle_cost(found)
@@ -106,6 +119,20 @@ def solve_talent(
         time.perf_counter() - t0,
         nodes,
     )
+
+
+def _by_subsets(
+    inst: TalentInstance, ub: int, deadline: float | None
+) -> tuple[int, list[int] | None, int]:
+    """Idle lower bound, a cheaper order than ``ub`` if any, and states visited.
+
+    When the deadline passes first only the trivial bound (no idle time) is known.
+    """
+    solved = subset_dp(inst, deadline)
+    if solved is None:
+        return 0, None, 0
+    idle, order = solved
+    return idle, (order if idle < ub else None), 1 << inst.num_scenes
 
 
 class _Search:

@@ -6,7 +6,9 @@
 3. Small and medium problems then go to CP-SAT (:mod:`daybreak.engine.cpsat`), warm-started
    with the best schedule, for an exact solve and a bound; large ones spend the time in
    the annealer with CP-SAT repairing windows of days (large-neighbourhood search).
-4. Empty days inside the shoot are closed (:func:`compress`).
+4. The day order is polished window by window with the exact talent-scheduling DP
+   (:mod:`daybreak.engine.day_order`), and empty days inside the shoot are closed
+   (:func:`compress`).
 5. The lower bound is the best of the relaxation (:mod:`daybreak.engine.bounds`) and
    CP-SAT's bound; the result is OPTIMAL when the cost meets it.
 """
@@ -21,6 +23,7 @@ from collections.abc import Callable
 
 from daybreak.engine.bounds import relaxation_bound
 from daybreak.engine.cpsat import CpModel
+from daybreak.engine.day_order import reorder_days
 from daybreak.engine.evaluate import Evaluation, evaluate
 from daybreak.engine.explain import explain_infeasible, precheck
 from daybreak.engine.problem import KEEP_TOGETHER, ProblemData
@@ -135,6 +138,8 @@ def solve(
             bound = max(bound, cp.bound)
         proven = cp.proven
 
+    if best_eval.feasible:
+        best_schedule, best_eval = reorder_days(data, best_schedule, best_eval)
     best_schedule, best_eval = compress(data, best_schedule, best_eval)
     if best_eval.feasible:
         status = Status.FEASIBLE

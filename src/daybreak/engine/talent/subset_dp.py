@@ -31,10 +31,21 @@ MAX_SCENES = 20
 _CHUNK = 16  # actor-cost lookup tables cover 16 actors each (65,536 entries)
 
 
-def subset_dp(inst: TalentInstance, deadline: float | None = None) -> tuple[int, list[int]] | None:
+def subset_dp(
+    inst: TalentInstance,
+    deadline: float | None = None,
+    *,
+    started: int = 0,
+    pending: int = 0,
+    allowed_at: list[int] | None = None,
+) -> tuple[int, list[int]] | None:
     """The optimum idle cost of ``inst`` and an order attaining it (0-based scenes).
 
-    Returns ``None`` when ``deadline`` (a ``time.perf_counter()`` value) passes first.
+    Returns ``None`` when ``deadline`` (a ``time.perf_counter()`` value) passes first, or
+    when no order honours ``allowed_at``. For a window of a longer sequence, ``started``
+    are the actors who worked before it and ``pending`` those who work after it (both
+    bitmasks over actors; they are on from the window's start, or to its end), and
+    ``allowed_at[s]`` is the bitmask of the positions scene ``s`` may take.
     Instances with more than 64 actors are not supported (actor sets are 64-bit words).
     """
     n = inst.num_scenes
@@ -42,7 +53,8 @@ def subset_dp(inst: TalentInstance, deadline: float | None = None) -> tuple[int,
         raise ValueError(f"subset DP handles at most 64 actors, not {inst.num_actors}")
     size = 1 << n
     full = size - 1
-    on = _on_actors(inst)
+    on = _on_actors(inst, started, pending)
+    allowed = allowed_at if allowed_at is not None else [full] * n
     weight = _weight_function(inst.costs)
     layers = _layers(n)
     inf = np.int64(1) << np.int64(60)
@@ -58,6 +70,8 @@ def subset_dp(inst: TalentInstance, deadline: float | None = None) -> tuple[int,
         best = np.full(len(states), inf, dtype=np.int64)
         best_scene = np.full(len(states), -1, dtype=np.int8)
         for s in range(n):
+            if not allowed[s] >> k & 1:
+                continue  # scene s may not be the (k+1)-th
             pos = np.flatnonzero((states >> s) & 1 == 0)
             if pos.size == 0:
                 continue
@@ -69,6 +83,8 @@ def subset_dp(inst: TalentInstance, deadline: float | None = None) -> tuple[int,
             best_scene[improved] = s
         f[states] = best
         choice[states] = best_scene
+    if f[0] >= inf:
+        return None
     order: list[int] = []
     shot = 0
     while shot != full:
@@ -78,14 +94,14 @@ def subset_dp(inst: TalentInstance, deadline: float | None = None) -> tuple[int,
     return int(f[0]), order
 
 
-def _on_actors(inst: TalentInstance) -> npt.NDArray[np.uint64]:
-    """``on[Q]``: actors with a scene in ``Q`` and a scene outside it."""
+def _on_actors(inst: TalentInstance, started: int, pending: int) -> npt.NDArray[np.uint64]:
+    """``on[Q]``: actors with a scene in ``Q`` (or started) and one outside it (or pending)."""
     n = inst.num_scenes
     worked = np.zeros(1 << n, dtype=np.uint64)
     for s, actors in enumerate(inst.scene_actors):
         worked[1 << s : 1 << (s + 1)] = worked[: 1 << s] | np.uint64(actors)
     # the complement of Q is full - Q, i.e. the same array read backwards
-    on: npt.NDArray[np.uint64] = worked & worked[::-1]
+    on: npt.NDArray[np.uint64] = (worked | np.uint64(started)) & (worked[::-1] | np.uint64(pending))
     return on
 
 

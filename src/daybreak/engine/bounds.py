@@ -4,7 +4,10 @@ Each term is bounded on its own: a performer works at least as many days as thei
 need at the day's capacity (and is paid travel); the unit shoots at least as many days as
 its pages need (day and night apart when they may not mix); a set (a place) occupies at
 least as many days as its pages need, and a day holding k sets has at least k - 1 set
-changes, so set changes >= set-days - days. Always valid; CP-SAT's bound tightens it.
+changes, so set changes >= set-days - days. A performer paid for holds who cannot work on
+some days (a day off, a booking elsewhere: none of their scenes allowed) is held on every
+such day inside their span, and the span must hold enough workable days for their work:
+:func:`unavoidable_holds`. Always valid; CP-SAT's bound tightens it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,13 @@ def relaxation_bound(data: ProblemData) -> float:
         sizes = [data.eighths[s] for s in range(data.num_scenes) if c in data.scene_cast[s]]
         if not sizes:
             continue
-        total += cast.rate * (costs.work_weight * _days_needed(sizes, cap) + 2 * cast.travel_days)
+        work_days = _days_needed(sizes, cap)
+        total += cast.rate * (costs.work_weight * work_days + 2 * cast.travel_days)
+        if cast.allow_hold and not (cast.allow_drop and cast.max_drops > 0):
+            scenes = [s for s in range(data.num_scenes) if c in data.scene_cast[s]]
+            workable = set().union(*(data.allowed[s] for s in scenes))
+            blocked = [d not in workable for d in range(data.num_days)]
+            total += cast.rate * unavoidable_holds(blocked, work_days)
     split = not data.allow_day_night_mix
 
     def key_days(keys: list[tuple[int, bool]]) -> dict[tuple[int, bool], list[int]]:
@@ -60,3 +69,20 @@ def relaxation_bound(data: ProblemData) -> float:
     for (p, _), sizes in place_groups.items():
         total += (data.place_daily_cost[p] + costs.location_day) * _days_needed(sizes, cap)
     return total
+
+
+def unavoidable_holds(blocked: list[bool], work_days: int) -> int:
+    """The fewest blocked days inside any span of days holding ``work_days`` free ones.
+
+    A performer's span runs from their first to their last work day; every blocked day in
+    it is a hold. Zero when no span is long enough (the schedule is infeasible anyway,
+    which the pre-checks report).
+    """
+    free_days = [d for d, b in enumerate(blocked) if not b]
+    if work_days <= 1 or len(free_days) < work_days:
+        return 0
+    # spans start and end on free days: the k-th and (k + work_days - 1)-th free day
+    return min(
+        free_days[k + work_days - 1] - free_days[k] + 1 - work_days
+        for k in range(len(free_days) - work_days + 1)
+    )

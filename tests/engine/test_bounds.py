@@ -1,0 +1,60 @@
+"""The relaxation bound: hold days a performer's days off force, checked by brute force."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from daybreak.engine.bounds import relaxation_bound, unavoidable_holds
+from daybreak.engine.compile import compile_problem
+from tests.engine.test_evaluate import MONDAY, S, Tiny, tiny_production
+from tests.engine.test_solve import brute_force
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.booleans(), min_size=1, max_size=14), st.integers(0, 10))
+def test_unavoidable_holds_is_the_fewest_blocked_days_of_any_long_enough_span(
+    blocked: list[bool], work_days: int
+) -> None:
+    """Against every span [a, b]: the fewest blocked days among spans with enough free days."""
+    n = len(blocked)
+    spans = [
+        sum(blocked[a : b + 1])
+        for a in range(n)
+        for b in range(a, n)
+        if (b - a + 1) - sum(blocked[a : b + 1]) >= work_days
+    ]
+    expected = min(spans) if spans and work_days > 1 else 0
+    assert unavoidable_holds(blocked, work_days) == expected
+
+
+RATE = 700.0
+
+
+@pytest.mark.parametrize(
+    ("off", "holds"),
+    [([], 0), ([1, 3], 2), ([1], 0), ([2], 1)],
+    ids=["free", "tue-thu", "tue", "wed"],
+)
+def test_days_off_inside_the_span_raise_the_bound_and_it_stays_valid(
+    off: list[int], holds: int
+) -> None:
+    """ANNA needs three full days out of Mon-Fri. Off Tuesday and Thursday, her span is the
+    whole week with two holds; off Tuesday only, Wed-Fri has none; off Wednesday, any three
+    free days straddle it. The bound rises by exactly those holds and never passes the
+    brute-force optimum."""
+    scenes = [S(str(i), f"SET{i}", ("ANNA",), eighths=16) for i in range(1, 4)]
+    unavailable = {"ANNA": [MONDAY + timedelta(days=d) for d in off]}
+    base = compile_problem(tiny_production(scenes, Tiny(rates={"ANNA": RATE}), days=5))
+    data = compile_problem(
+        tiny_production(scenes, Tiny(rates={"ANNA": RATE}, unavailable=unavailable), days=5)
+    )
+    assert relaxation_bound(data) - relaxation_bound(base) == pytest.approx(RATE * holds)
+    optimum = brute_force(data)
+    assert relaxation_bound(data) <= optimum + 1e-6
+    # the holds are real: the cheapest plan costs at least that much more than without
+    # the days off (more, when the longer shoot also pays its extra days)
+    assert optimum - brute_force(base) >= RATE * holds - 1e-6

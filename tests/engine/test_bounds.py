@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from daybreak.domain import WorkRules
 from daybreak.engine.bounds import relaxation_bound, unavoidable_holds
 from daybreak.engine.compile import compile_problem
 from tests.engine.test_evaluate import MONDAY, S, Tiny, tiny_production
@@ -58,3 +59,24 @@ def test_days_off_inside_the_span_raise_the_bound_and_it_stays_valid(
     # the holds are real: the cheapest plan costs at least that much more than without
     # the days off (more, when the longer shoot also pays its extra days)
     assert optimum - brute_force(base) >= RATE * holds - 1e-6
+
+
+@pytest.mark.parametrize("mix", [False, True])
+def test_day_and_night_scenes_of_a_performer_need_separate_days_unless_they_mix(
+    mix: bool,
+) -> None:
+    """ANNA's day scene and night scene (4/8 each) fit one day by pages, but not by working
+    pattern: the bound counts two work days (and two shoot days) when day and night may not
+    mix, and stays below the brute-force optimum either way."""
+    scenes = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "YARD", ("ANNA",), 4, night=True)]
+    rules = WorkRules(
+        max_eighths_per_day=16, max_days=3, allow_day_night_mix=mix, turnaround_hours=0.0
+    )
+    one_pattern = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "YARD", ("ANNA",), eighths=4)]
+    rates = Tiny(rates={"ANNA": RATE})
+    data = compile_problem(tiny_production(scenes, rates, days=3, work_rules=rules))
+    same = compile_problem(tiny_production(one_pattern, rates, days=3, work_rules=rules))
+    # apart, ANNA works one more day and the unit shoots one more day
+    extra = 0.0 if mix else RATE * data.costs.work_weight + data.costs.shoot_day
+    assert relaxation_bound(data) - relaxation_bound(same) == pytest.approx(extra)
+    assert relaxation_bound(data) <= brute_force(data) + 1e-6

@@ -1,7 +1,8 @@
 """A lower bound on the cost of any schedule that honours the hard rules (a relaxation).
 
 Each term is bounded on its own: a performer works at least as many days as their scenes
-need at the day's capacity (and is paid travel); the unit shoots at least as many days as
+need at the day's capacity, day and night scenes apart when they may not mix (and is paid
+travel); the unit shoots at least as many days as
 its pages need (day and night apart when they may not mix); a set (a place) occupies at
 least as many days as its pages need, and a day holding k sets has at least k - 1 set
 changes, so set changes >= set-days - days. A performer paid for holds who cannot work on
@@ -33,18 +34,21 @@ def relaxation_bound(data: ProblemData) -> float:
     cap = max(caps) if len(caps) == data.num_days and caps else None
     costs = data.costs
     total = 0.0
+    split = not data.allow_day_night_mix
     for c, cast in enumerate(data.cast):
-        sizes = [data.eighths[s] for s in range(data.num_scenes) if c in data.scene_cast[s]]
-        if not sizes:
+        scenes = [s for s in range(data.num_scenes) if c in data.scene_cast[s]]
+        if not scenes:
             continue
-        work_days = _days_needed(sizes, cap)
+        # day and night work never share a day when they may not mix
+        by_pattern: dict[bool, list[int]] = {}
+        for s in scenes:
+            by_pattern.setdefault(data.night[s] and split, []).append(data.eighths[s])
+        work_days = sum(_days_needed(sizes, cap) for sizes in by_pattern.values())
         total += cast.rate * (costs.work_weight * work_days + 2 * cast.travel_days)
         if cast.allow_hold and not (cast.allow_drop and cast.max_drops > 0):
-            scenes = [s for s in range(data.num_scenes) if c in data.scene_cast[s]]
             workable = set().union(*(data.allowed[s] for s in scenes))
             blocked = [d not in workable for d in range(data.num_days)]
             total += cast.rate * unavoidable_holds(blocked, work_days)
-    split = not data.allow_day_night_mix
 
     def key_days(keys: list[tuple[int, bool]]) -> dict[tuple[int, bool], list[int]]:
         groups: dict[tuple[int, bool], list[int]] = {}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from daybreak.domain import WorkRules
+from daybreak.domain import CostWeights, WorkRules
 from daybreak.engine.bounds import relaxation_bound, unavoidable_holds
 from daybreak.engine.compile import compile_problem
 from tests.engine.test_evaluate import MONDAY, S, Tiny, tiny_production
@@ -68,11 +68,11 @@ def test_day_and_night_scenes_of_a_performer_need_separate_days_unless_they_mix(
     """ANNA's day scene and night scene (4/8 each) fit one day by pages, but not by working
     pattern: the bound counts two work days (and two shoot days) when day and night may not
     mix, and stays below the brute-force optimum either way."""
-    scenes = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "YARD", ("ANNA",), 4, night=True)]
+    scenes = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "HOUSE", ("ANNA",), 4, night=True)]
     rules = WorkRules(
         max_eighths_per_day=16, max_days=3, allow_day_night_mix=mix, turnaround_hours=0.0
     )
-    one_pattern = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "YARD", ("ANNA",), eighths=4)]
+    one_pattern = [S("1", "HOUSE", ("ANNA",), eighths=4), S("2", "HOUSE", ("ANNA",), eighths=4)]
     rates = Tiny(rates={"ANNA": RATE})
     data = compile_problem(tiny_production(scenes, rates, days=3, work_rules=rules))
     same = compile_problem(tiny_production(one_pattern, rates, days=3, work_rules=rules))
@@ -80,3 +80,42 @@ def test_day_and_night_scenes_of_a_performer_need_separate_days_unless_they_mix(
     extra = 0.0 if mix else RATE * data.costs.work_weight + data.costs.shoot_day
     assert relaxation_bound(data) - relaxation_bound(same) == pytest.approx(extra)
     assert relaxation_bound(data) <= brute_force(data) + 1e-6
+
+
+@st.composite
+def tiny_cases(draw: st.DrawFn) -> tuple[list[S], CostWeights, bool]:
+    """Four scenes over three sets, two locations, three performers, day or night."""
+    scenes = [
+        S(
+            str(i + 1),
+            draw(st.sampled_from(["HOUSE", "YARD", "SHOP"])),
+            tuple(draw(st.sets(st.sampled_from(["ANNA", "BEN", "CARL"]), max_size=2))),
+            eighths=draw(st.integers(2, 12)),
+            night=draw(st.booleans()),
+            location=draw(st.sampled_from([None, "TOWN", "PARK"])),
+        )
+        for i in range(4)
+    ]
+    costs = CostWeights(
+        shoot_day=float(draw(st.sampled_from([0, 100, 1000]))),
+        company_move=float(draw(st.sampled_from([0, 50, 400]))),
+        extra={"set_change": float(draw(st.sampled_from([0, 10, 300])))},
+    )
+    return scenes, costs, draw(st.booleans())
+
+
+@settings(max_examples=40, deadline=None)
+@given(tiny_cases())
+def test_bound_never_passes_the_brute_force_optimum(
+    case: tuple[list[S], CostWeights, bool],
+) -> None:
+    """On random tiny productions (every cost weight, moves capped or not, patterns mixed
+    or not) the relaxation bound stays at or below the cheapest feasible schedule."""
+    scenes, costs, mix = case
+    rules = WorkRules(
+        max_eighths_per_day=16, max_days=3, allow_day_night_mix=mix, max_company_moves_per_day=1
+    )
+    data = compile_problem(tiny_production(scenes, days=3, costs=costs, work_rules=rules))
+    optimum = brute_force(data)
+    if optimum < float("inf"):
+        assert relaxation_bound(data) <= optimum + 1e-6

@@ -1,15 +1,19 @@
 """A lower bound on the cost of any schedule that honours the hard rules (a relaxation).
 
-Each term is bounded on its own: a performer works at least as many days as their scenes
-need at the day's capacity, day and night scenes apart when they may not mix (and is paid
-travel); the unit shoots at least as many days as
-its pages need (day and night apart when they may not mix); a set (a place) occupies at
-least as many days as its pages need, and a day holding k sets has at least k - 1 set
-changes, so set changes >= set-days - days used, and the days used are traded against
-the changes at their costs. A performer paid for holds who cannot work on
-some days (a day off, a booking elsewhere: none of their scenes allowed) is held on every
-such day inside their span, and the span must hold enough workable days for their work:
-:func:`unavoidable_holds`. Always valid; CP-SAT's bound tightens it.
+Each term is bounded on its own:
+
+* a performer works at least as many days as their scenes need at the day's capacity,
+  day and night scenes apart when they may not mix, and at least one day for every
+  M + 1 places they visit when a day allows M company moves; they are paid travel;
+* a performer paid for holds who cannot work on some days (a day off, a booking
+  elsewhere: none of their scenes allowed) is held on each such day inside their span,
+  and the span must hold enough workable days for their work (:func:`unavoidable_holds`);
+* the unit shoots at least as many days as its pages need (day and night apart when they
+  may not mix); a set (a place) occupies at least as many days as its pages need, and a
+  day holding k sets has at least k - 1 set changes, so set changes >= set-days minus the
+  days used; the days used are traded against the changes at their costs.
+
+Always valid; CP-SAT's bound tightens it.
 """
 
 from __future__ import annotations

@@ -173,6 +173,16 @@ def test_unknown_method_is_refused() -> None:
         solve_talent(tiny(), method="dp")
 
 
+def test_subset_dp_refuses_instances_it_cannot_hold() -> None:
+    """Too many scenes (memory) or actors (64-bit sets): a clear error, not a crash."""
+    many_scenes = random_instance(30, 8, seed=1, density=0.3)
+    with pytest.raises(ValueError, match="at most 24 scenes, not 25"):
+        solve_talent(many_scenes, method="subsets")
+    many_actors = TalentInstance((1, 1, 1), tuple([1] * 65), tuple([0b011] * 65))
+    with pytest.raises(ValueError, match="at most 64 actors, not 65"):
+        subset_dp(many_actors)
+
+
 def test_heuristic_gives_a_permutation_no_worse_than_greedy() -> None:
     """Local search returns a permutation whose cost is at most the greedy order's."""
     inst = random_instance(12, 6, seed=1)

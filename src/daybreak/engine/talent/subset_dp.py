@@ -28,6 +28,9 @@ from daybreak.engine.talent.instance import TalentInstance
 MAX_SCENES = 20
 """Largest (reduced) instance solved this way: 2**20 states, about 30 MB."""
 
+LARGEST = 24
+"""Refused above this many scenes: 2**24 states would already take about 500 MB."""
+
 _CHUNK = 16  # actor-cost lookup tables cover 16 actors each (65,536 entries)
 
 
@@ -46,11 +49,14 @@ def subset_dp(
     are the actors who worked before it and ``pending`` those who work after it (both
     bitmasks over actors; they are on from the window's start, or to its end), and
     ``allowed_at[s]`` is the bitmask of the positions scene ``s`` may take.
-    Instances with more than 64 actors are not supported (actor sets are 64-bit words).
+    Instances with more than 64 actors (actor sets are 64-bit words) or more than
+    :data:`LARGEST` scenes are refused with ``ValueError``.
     """
     n = inst.num_scenes
     if inst.num_actors > 64:
         raise ValueError(f"subset DP handles at most 64 actors, not {inst.num_actors}")
+    if n > LARGEST:
+        raise ValueError(f"subset DP handles at most {LARGEST} scenes, not {n}")
     size = 1 << n
     full = size - 1
     on = _on_actors(inst, started, pending)
